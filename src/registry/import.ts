@@ -1,0 +1,163 @@
+import { createReadStream } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Writable, type Readable } from 'node:stream';
+import { once } from 'node:events';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AppError } from '../errors.ts';
+import type { Database } from '../db/pool.ts';
+import type { JurisdictionProfile } from '../profiles/profile.ts';
+import type { Clock } from '../clock.ts';
+import { csvRecords, copyLine } from '../feeds/csv.ts';
+import { RejectsSink, type Reject } from '../feeds/rejects.ts';
+import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
+import { DEFAULT_MAPPING, type FileMapping } from './mapping.ts';
+import { countyLookup, resolveHeader, validateVoterRow, type CanonicalVoter, type RowContext } from './voter-row.ts';
+import * as repo from './voters.repository.ts';
+
+export interface ImportVotersOptions {
+  /** A path, or '-' with `input` for standard input. */
+  source: string;
+  input?: Readable;
+  /** Full file of one county: voters it no longer lists are marked removed. Requires `county`. */
+  full?: boolean;
+  county?: string;
+  mapping?: FileMapping;
+  /** Where the rejects CSV goes; default `<dataDir>/rejects/voters-run-<id>.csv`. */
+  rejectsPath?: string;
+  /** A full file may not remove more than this share of the county's voters (default 0.2) unless forced. */
+  maxRemovalShare?: number;
+  force?: boolean;
+}
+
+export interface ImportVotersReport {
+  runId: number;
+  source: string;
+  sha256: string;
+  mode: 'upsert' | 'full';
+  county: string | null;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  rejected: number;
+  registryChanges: number;
+  durationMs: number;
+  rejectsFile: string | null;
+  sampleRejects: Reject[];
+}
+
+export interface ImportDeps { db: Database; profile: JurisdictionProfile; clock: Clock; dataDir: string; profileTimeZone?: string }
+
+/**
+ * Loads a voter file: stream → validate each row → COPY into a staging table → one set-based
+ * merge, all in one transaction (a failure leaves the registry as it was). Memory is constant
+ * whatever the file size. Bad rows are rejected with their line number and reason; every good
+ * row loads. The run is recorded with the file's SHA-256 and its counts.
+ */
+export async function importVoters(deps: ImportDeps, options: ImportVotersOptions): Promise<ImportVotersReport> {
+  if (options.full && !options.county) throw new AppError(400, 'full_needs_county', '--full needs --county CODE: a full file replaces one county');
+  if (options.county && !deps.profile.counties.some((c) => c.code === options.county)) throw new AppError(400, 'unknown_county', `unknown county ${options.county}`);
+  const mapping = options.mapping ?? DEFAULT_MAPPING;
+  const mode = options.full ? 'full' : 'upsert';
+  const started = performance.now();
+  const input = options.input ?? createReadStream(options.source);
+  const sourceName = options.source === '-' ? 'stdin' : basename(options.source);
+  const runId = await startRun(deps.db.pool, { kind: 'voters', source: sourceName, mode, countyCode: options.county ?? null });
+  const rejectsPath = options.rejectsPath ?? join(deps.dataDir, 'rejects', `voters-run-${runId}.csv`);
+  const { records, sha256 } = csvRecords(input, { delimiter: mapping.delimiter });
+
+  try {
+    const report = await deps.db.tx(async (client) => {
+      await client.query("SET LOCAL statement_timeout = '30min'");
+      await repo.createVoterStaging(client);
+      const sink = new RejectsSink(rejectsPath, async (batch) => {
+        await insertRejects(client, runId, batch);
+        await repo.recordRejectedIds(client, batch.flatMap((r) => (r.key ? [r.key] : [])));
+      });
+      const copy = client.query(copyFrom(repo.VOTER_STAGING_COPY));
+      const copyDone = new Promise<void>((resolve, reject) => { copy.on('finish', resolve); copy.on('error', reject); });
+      let rows: number;
+      try {
+        rows = await streamRows(records, copy, sink, deps, mapping, options.full ? options.county! : null);
+        await copyDone;
+      } catch (err) {
+        // Abort the COPY (the server gets CopyFail) so that the transaction can roll back.
+        copy.destroy(err as Error);
+        await copyDone.catch(() => undefined);
+        throw err;
+      }
+      for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
+      await sink.drain();
+
+      let removed = 0;
+      if (options.full) {
+        const { removals, active } = await repo.countFullRemovals(client, options.county!);
+        const share = active === 0 ? 0 : removals / active;
+        const limit = options.maxRemovalShare ?? 0.2;
+        if (share > limit && !options.force) {
+          throw new AppError(409, 'mass_removal', `this full file would remove ${removals} of ${active} voters of county ${options.county} (${(share * 100).toFixed(1)}%, above ${(limit * 100).toFixed(0)}%); check the file, or repeat with --force`);
+        }
+      }
+      const registryChanges = await repo.recordRegistryChanges(client, runId);
+      const { inserted, updated } = await repo.mergeVoters(client);
+      if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
+      const valid = await repo.countStaging(client);
+      await sink.close();
+      const counts = { rows, inserted, updated, unchanged: valid - inserted - updated, removed, rejected: sink.count, registryChanges };
+      const durationMs = performance.now() - started;
+      await finishRun(client, runId, { status: 'done', sha256: sha256(), counts, durationMs });
+      return {
+        runId, source: sourceName, sha256: sha256(), mode, county: options.county ?? null, ...counts,
+        registryChanges: registryChanges + removed, durationMs,
+        rejectsFile: sink.count > 0 ? rejectsPath : null, sampleRejects: sink.sample,
+      } satisfies ImportVotersReport;
+    });
+    return report;
+  } catch (err) {
+    await finishRun(deps.db.pool, runId, { status: 'failed', sha256: null, counts: {}, durationMs: performance.now() - started, error: (err as Error).message }).catch(() => undefined);
+    input.destroy();
+    throw err;
+  }
+}
+
+/** Validates each record and writes the good ones to COPY; returns the number of data rows read. */
+async function streamRows(records: AsyncIterable<{ line: number; fields: string[] }>, copy: Writable, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
+  let ctx: RowContext | null = null;
+  let rows = 0;
+  let buffer = '';
+  const today = todayIn(deps.profileTimeZone ?? deps.profile.timeZone, deps.clock.now());
+  const defaultUpdatedAt = deps.clock.now().toISOString();
+  for await (const { line, fields } of records) {
+    if (ctx === null) {
+      const header = resolveHeader(fields, mapping);
+      ctx = { ...header, mapping, counties: countyLookup(deps.profile.counties, mapping.countyBy), onlyCounty, today, defaultUpdatedAt };
+      continue;
+    }
+    rows++;
+    const result = validateVoterRow(fields, ctx);
+    if (!result.ok) {
+      const idIndex = ctx.index.voter_id;
+      await sink.add({ line, reason: result.reason, ...(idIndex >= 0 && fields[idIndex] ? { key: fields[idIndex]!.trim() } : {}) });
+      continue;
+    }
+    buffer += stagingLine(line, result.voter);
+    if (buffer.length > 65_536) {
+      if (!copy.write(buffer)) await once(copy, 'drain');
+      buffer = '';
+    }
+  }
+  if (ctx === null) throw new AppError(400, 'file_empty', 'the file is empty: no header line');
+  copy.end(buffer);
+  return rows;
+}
+
+function stagingLine(line: number, v: CanonicalVoter): string {
+  return copyLine([line, v.voterId, v.countyCode, v.firstName, v.middleName, v.lastName, v.suffix, v.firstKey, v.lastKey,
+    v.dob, v.zip, v.status, v.confidential ? 't' : 'f', v.email, v.phone, v.language, v.sourceUpdatedAt]);
+}
+
+/** Today's date (YYYY-MM-DD) in the given time zone. */
+export function todayIn(timeZone: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
