@@ -16,6 +16,8 @@ export const QUEUES = {
   deliver: 'deliver-message',
   /** Apply registry changes to subscriptions. data: { runId } */
   registryChanges: 'registry-changes',
+  /** Send a service message (confirmation, opt-out/in confirmation, help). data: { serviceMessageId } */
+  serviceMessage: 'service-message',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

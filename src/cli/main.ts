@@ -3,6 +3,11 @@ import { AppError } from '../errors.ts';
 import { ConfigError } from '../config.ts';
 import { registerServiceCommands } from './service.cli.ts';
 import { registerRegistryCommands } from '../registry/registry.cli.ts';
+import { registerSubscriptionsCommands } from '../subscriptions/subscriptions.cli.ts';
+import { registerElectionsCommands } from '../elections/elections.cli.ts';
+import { registerBallotsCommands } from '../ballots/ballots.cli.ts';
+import { registerMailtrackingCommands } from '../mailtracking/mailtracking.cli.ts';
+import { registerNotificationsCommands } from '../notifications/notifications.cli.ts';
 
 /**
  * `ballotline` command line. Each domain registers its own commands; this file only
@@ -15,6 +20,11 @@ const program = new Command('ballotline')
 
 registerServiceCommands(program);
 registerRegistryCommands(program);
+registerSubscriptionsCommands(program);
+registerElectionsCommands(program);
+registerBallotsCommands(program);
+registerMailtrackingCommands(program);
+registerNotificationsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

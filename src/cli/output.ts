@@ -1,3 +1,10 @@
+import type { Command } from 'commander';
+
+/** The shared parent command (e.g. `import`, `generate`) that several domains add subcommands to. */
+export function parentCommand(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
 /** Prints a report for people (aligned key: value lines) or, with --json, as one JSON object. */
 export function printReport(title: string, fields: Record<string, unknown>, json: boolean): void {
   if (json) {

@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { openRuntime } from '../runtime.ts';
-import { printReport } from '../cli/output.ts';
+import { parentCommand, printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { importVoters } from './import.ts';
 import { readMapping } from './mapping.ts';
 import { generateVoterCsv } from './generate.ts';
 
 export function registerRegistryCommands(program: Command): void {
-  const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('load a feed file');
+  const imp = parentCommand(program, 'import', 'load a feed file');
   imp.command('voters').argument('<file>', "voter file (canonical CSV, or the state's export with --mapping); '-' reads standard input")
     .description('load voter registration records')
     .option('--full', "the file is the whole registry of one county: voters it doesn't list are marked removed")
@@ -38,7 +38,7 @@ export function registerRegistryCommands(program: Command): void {
       }
     });
 
-  const gen = program.commands.find((c) => c.name() === 'generate') ?? program.command('generate').description('make synthetic data for demos, tests and benchmarks');
+  const gen = parentCommand(program, 'generate', 'make synthetic data for demos, tests and benchmarks');
   gen.command('voters').description('write a deterministic synthetic voter file (canonical CSV)')
     .option('--count <n>', 'number of voters', '1000')
     .option('--profile <id>', 'ca or co', 'ca')
