@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../errors.ts';
 import { ConfigError } from '../config.ts';
 import { registerServiceCommands } from './service.cli.ts';
+import { registerAuthCommands } from '../auth/auth.cli.ts';
 import { registerRegistryCommands } from '../registry/registry.cli.ts';
 import { registerSubscriptionsCommands } from '../subscriptions/subscriptions.cli.ts';
 import { registerElectionsCommands } from '../elections/elections.cli.ts';
@@ -19,6 +20,7 @@ const program = new Command('ballotline')
   .exitOverride();
 
 registerServiceCommands(program);
+registerAuthCommands(program);
 registerRegistryCommands(program);
 registerSubscriptionsCommands(program);
 registerElectionsCommands(program);

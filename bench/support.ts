@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { createLogger } from '../src/log.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts';
+import { loadConfig } from '../src/config.ts';
+import { openRuntime, type Runtime } from '../src/runtime.ts';
+
+/**
+ * A runtime on a fresh benchmark database (`ballotline_bench`), dropped and recreated each run,
+ * on DATABASE_URL's server or an embedded one in .data/bench.
+ */
+export async function benchRuntime(profile: 'ca' | 'co' = 'ca'): Promise<{ rt: Runtime; adminUrl: string; done: () => Promise<void> }> {
+  const log = createLogger('warn', 'bench');
+  let embedded: EmbeddedServer | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres(resolve('.data/bench'), 54349, log);
+    adminUrl = embedded.url;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS ballotline_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE ballotline_bench');
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = '/ballotline_bench';
+  const config = loadConfig({ ...process.env, DATABASE_URL: u.toString(), BALLOTLINE_PROFILE: profile, LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files' });
+  const rt = await openRuntime({ config, log });
+  return {
+    rt,
+    adminUrl: u.toString(),
+    async done() {
+      await rt.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Peak resident set size of this process so far, in MB (from the kernel's high-water mark). */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Prints the bench's JSON last line. */
+export function result(fields: Record<string, unknown>): void {
+  console.log(JSON.stringify(fields));
+}
