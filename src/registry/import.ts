@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
-import { csvRecords, copyLine } from '../feeds/csv.ts';
+import { csvRecords, copyLine, type CsvRecord } from '../feeds/csv.ts';
 import { RejectsSink, type Reject } from '../feeds/rejects.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { DEFAULT_MAPPING, type FileMapping } from './mapping.ts';
@@ -45,6 +45,8 @@ export interface ImportVotersReport {
   durationMs: number;
   rejectsFile: string | null;
   sampleRejects: Reject[];
+  /** Milliseconds spent in each phase (stream = parse, validate and COPY; the rest is SQL). */
+  phases: Record<string, number>;
 }
 
 export interface ImportDeps { db: Database; profile: JurisdictionProfile; clock: Clock; dataDir: string; profileTimeZone?: string }
@@ -65,11 +67,12 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
   const sourceName = options.source === '-' ? 'stdin' : basename(options.source);
   const runId = await startRun(deps.db.pool, { kind: 'voters', source: sourceName, mode, countyCode: options.county ?? null });
   const rejectsPath = options.rejectsPath ?? join(deps.dataDir, 'rejects', `voters-run-${runId}.csv`);
-  const { records, sha256 } = csvRecords(input, { delimiter: mapping.delimiter });
+  const { batches, sha256 } = csvRecords(input, { delimiter: mapping.delimiter });
 
   try {
     const report = await deps.db.tx(async (client) => {
       await client.query("SET LOCAL statement_timeout = '30min'");
+      await repo.lockVoterImports(client);
       await repo.createVoterStaging(client);
       const sink = new RejectsSink(rejectsPath, async (batch) => {
         await insertRejects(client, runId, batch);
@@ -78,8 +81,11 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       const copy = client.query(copyFrom(repo.VOTER_STAGING_COPY));
       const copyDone = new Promise<void>((resolve, reject) => { copy.on('finish', resolve); copy.on('error', reject); });
       let rows: number;
+      const phases: Record<string, number> = {};
+      let mark = performance.now();
+      const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
       try {
-        rows = await streamRows(records, copy, sink, deps, mapping, options.full ? options.county! : null);
+        rows = await streamRows(batches, copy, sink, deps, mapping, options.full ? options.county! : null);
         await copyDone;
       } catch (err) {
         // Abort the COPY (the server gets CopyFail) so that the transaction can roll back.
@@ -87,8 +93,10 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
         await copyDone.catch(() => undefined);
         throw err;
       }
+      phase('stream');
       for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
       await sink.drain();
+      phase('duplicates');
 
       let removed = 0;
       if (options.full) {
@@ -99,10 +107,15 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
           throw new AppError(409, 'mass_removal', `this full file would remove ${removals} of ${active} voters of county ${options.county} (${(share * 100).toFixed(1)}%, above ${(limit * 100).toFixed(0)}%); check the file, or repeat with --force`);
         }
       }
+      await repo.findChangedVoters(client);
+      phase('diff');
       const registryChanges = await repo.recordRegistryChanges(client, runId);
+      phase('changes');
       const { inserted, updated } = await repo.mergeVoters(client);
+      phase('merge');
       if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
       const valid = await repo.countStaging(client);
+      phase('finish');
       await sink.close();
       const counts = { rows, inserted, updated, unchanged: valid - inserted - updated, removed, rejected: sink.count, registryChanges };
       const durationMs = performance.now() - started;
@@ -110,7 +123,7 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       return {
         runId, source: sourceName, sha256: sha256(), mode, county: options.county ?? null, ...counts,
         registryChanges: registryChanges + removed, durationMs,
-        rejectsFile: sink.count > 0 ? rejectsPath : null, sampleRejects: sink.sample,
+        rejectsFile: sink.count > 0 ? rejectsPath : null, sampleRejects: sink.sample, phases,
       } satisfies ImportVotersReport;
     });
     return report;
@@ -122,26 +135,28 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
 }
 
 /** Validates each record and writes the good ones to COPY; returns the number of data rows read. */
-async function streamRows(records: AsyncIterable<{ line: number; fields: string[] }>, copy: Writable, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
+async function streamRows(batches: AsyncIterable<CsvRecord[]>, copy: Writable, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
   let ctx: RowContext | null = null;
   let rows = 0;
   let buffer = '';
   const today = todayIn(deps.profileTimeZone ?? deps.profile.timeZone, deps.clock.now());
   const defaultUpdatedAt = deps.clock.now().toISOString();
-  for await (const { line, fields } of records) {
-    if (ctx === null) {
-      const header = resolveHeader(fields, mapping);
-      ctx = { ...header, mapping, counties: countyLookup(deps.profile.counties, mapping.countyBy), onlyCounty, today, defaultUpdatedAt };
-      continue;
+  for await (const batch of batches) {
+    for (const { line, fields } of batch) {
+      if (ctx === null) {
+        const header = resolveHeader(fields, mapping);
+        ctx = { ...header, mapping, counties: countyLookup(deps.profile.counties, mapping.countyBy), onlyCounty, today, defaultUpdatedAt };
+        continue;
+      }
+      rows++;
+      const result = validateVoterRow(fields, ctx);
+      if (!result.ok) {
+        const idIndex = ctx.index.voter_id;
+        await sink.add({ line, reason: result.reason, ...(idIndex >= 0 && fields[idIndex] ? { key: fields[idIndex]!.trim() } : {}) });
+        continue;
+      }
+      buffer += stagingLine(line, result.voter);
     }
-    rows++;
-    const result = validateVoterRow(fields, ctx);
-    if (!result.ok) {
-      const idIndex = ctx.index.voter_id;
-      await sink.add({ line, reason: result.reason, ...(idIndex >= 0 && fields[idIndex] ? { key: fields[idIndex]!.trim() } : {}) });
-      continue;
-    }
-    buffer += stagingLine(line, result.voter);
     if (buffer.length > 65_536) {
       if (!copy.write(buffer)) await once(copy, 'drain');
       buffer = '';

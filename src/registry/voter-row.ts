@@ -65,6 +65,7 @@ export function countyLookup(counties: readonly County[], by: FileMapping['count
 }
 
 const VOTER_ID = /^[A-Za-z0-9-]{1,32}$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[A-Za-z]{2,}$/;
 
 /** Validates and converts one data row. Pure; the reason is plain English for the rejects report. */
@@ -91,7 +92,8 @@ export function validateVoterRow(fields: readonly string[], ctx: RowContext): Ro
   const confidential = ctx.mapping.confidentialValues.includes(get('confidential').toUpperCase());
   const updatedRaw = get('updated_at');
   let sourceUpdatedAt = ctx.defaultUpdatedAt;
-  if (updatedRaw !== '') {
+  if (ISO_UTC.test(updatedRaw)) sourceUpdatedAt = updatedRaw; // already canonical: PostgreSQL reads it as is
+  else if (updatedRaw !== '') {
     const t = Date.parse(updatedRaw);
     if (Number.isNaN(t)) return { ok: false, reason: `updated_at "${updatedRaw}" is not a timestamp` };
     sourceUpdatedAt = new Date(t).toISOString();

@@ -47,50 +47,57 @@ export async function countFullRemovals(client: Queryable, county: string): Prom
   return rows[0]!;
 }
 
+/** Serialises voter imports: two merges of the same voters at once would race on inserts. */
+export async function lockVoterImports(client: Queryable): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(7400413002)');
+}
+
 /**
- * Records the changes subscriptions care about (moved county, status, became confidential,
- * came back after removal), for rows that will win the merge (not older than what we hold).
+ * Finds, with one join, the staged rows that are new or differ from the record we hold. A row
+ * older than our record (by the voter database's own timestamp) never wins, so re-importing an
+ * old file cannot roll the registry back; an identical row is left out, so a re-import or a
+ * daily delta writes only what changed.
  */
+export async function findChangedVoters(client: Queryable): Promise<void> {
+  await client.query(`
+    CREATE TEMP TABLE voter_changed ON COMMIT DROP AS
+    SELECT s.*, v.voter_id IS NULL AS is_new, v.county_code AS old_county_code, v.status AS old_status,
+           coalesce(v.confidential, false) AS old_confidential, v.removed_at IS NOT NULL AS was_removed
+    FROM voter_staging s LEFT JOIN voters v USING (voter_id)
+    WHERE v.voter_id IS NULL
+       OR (s.source_updated_at >= v.source_updated_at AND (v.removed_at IS NOT NULL OR
+           (v.county_code, v.first_name, v.middle_name, v.last_name, v.suffix, v.dob, v.zip, v.status, v.confidential, v.email, v.phone, v.language)
+           IS DISTINCT FROM
+           (s.county_code, s.first_name, s.middle_name, s.last_name, s.suffix, s.dob, s.zip, s.status, s.confidential, s.email, s.phone, s.language)))`);
+}
+
+/** Records the changes subscriptions care about: moved county, status, became confidential, came back. */
 export async function recordRegistryChanges(client: Queryable, runId: number): Promise<number> {
   const r = await client.query(`
     INSERT INTO registry_changes (run_id, voter_id, old_county_code, new_county_code, old_status, new_status, became_confidential)
-    SELECT $1, s.voter_id, v.county_code, s.county_code, v.status, s.status, s.confidential AND NOT v.confidential
-    FROM voter_staging s JOIN voters v USING (voter_id)
-    WHERE s.source_updated_at >= v.source_updated_at
-      AND (v.county_code <> s.county_code OR v.status <> s.status OR (s.confidential AND NOT v.confidential) OR v.removed_at IS NOT NULL)`,
+    SELECT $1, voter_id, old_county_code, county_code, old_status, status, confidential AND NOT old_confidential
+    FROM voter_changed
+    WHERE NOT is_new AND (old_county_code <> county_code OR old_status <> status OR (confidential AND NOT old_confidential) OR was_removed)`,
   [runId]);
   return r.rowCount ?? 0;
 }
 
-/**
- * Upserts staging into voters. A row older than the record we hold (by the voter database's
- * own timestamp) never overwrites it, so re-importing an old file cannot roll the registry back;
- * an identical row writes nothing.
- */
+/** Inserts the new voters (in key order, kinder to the indexes) and updates the changed ones. */
 export async function mergeVoters(client: Queryable): Promise<{ inserted: number; updated: number }> {
-  const { rows } = await client.query<{ inserted: number; updated: number }>(`
-    WITH up AS (
-      INSERT INTO voters AS v (voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
-                               dob, zip, status, confidential, email, phone, language, source_updated_at)
-      SELECT voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
-             dob, zip, status, confidential, email, phone, language, source_updated_at
-      FROM voter_staging
-      ON CONFLICT (voter_id) DO UPDATE SET
-        county_code = EXCLUDED.county_code, first_name = EXCLUDED.first_name, middle_name = EXCLUDED.middle_name,
-        last_name = EXCLUDED.last_name, suffix = EXCLUDED.suffix, first_key = EXCLUDED.first_key, last_key = EXCLUDED.last_key,
-        dob = EXCLUDED.dob, zip = EXCLUDED.zip, status = EXCLUDED.status, confidential = EXCLUDED.confidential,
-        email = EXCLUDED.email, phone = EXCLUDED.phone, language = EXCLUDED.language,
-        source_updated_at = EXCLUDED.source_updated_at, removed_at = NULL, updated_at = now()
-      WHERE EXCLUDED.source_updated_at >= v.source_updated_at
-        AND (v.removed_at IS NOT NULL OR
-             (v.county_code, v.first_name, v.middle_name, v.last_name, v.suffix, v.dob, v.zip, v.status, v.confidential, v.email, v.phone, v.language)
-             IS DISTINCT FROM
-             (EXCLUDED.county_code, EXCLUDED.first_name, EXCLUDED.middle_name, EXCLUDED.last_name, EXCLUDED.suffix, EXCLUDED.dob, EXCLUDED.zip,
-              EXCLUDED.status, EXCLUDED.confidential, EXCLUDED.email, EXCLUDED.phone, EXCLUDED.language))
-      RETURNING (xmax = 0) AS inserted
-    )
-    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`);
-  return rows[0]!;
+  const inserted = await client.query(`
+    INSERT INTO voters (voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
+                        dob, zip, status, confidential, email, phone, language, source_updated_at)
+    SELECT voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
+           dob, zip, status, confidential, email, phone, language, source_updated_at
+    FROM voter_changed WHERE is_new ORDER BY voter_id`);
+  const updated = await client.query(`
+    UPDATE voters v SET
+      county_code = c.county_code, first_name = c.first_name, middle_name = c.middle_name, last_name = c.last_name,
+      suffix = c.suffix, first_key = c.first_key, last_key = c.last_key, dob = c.dob, zip = c.zip, status = c.status,
+      confidential = c.confidential, email = c.email, phone = c.phone, language = c.language,
+      source_updated_at = c.source_updated_at, removed_at = NULL, updated_at = now()
+    FROM voter_changed c WHERE c.voter_id = v.voter_id AND NOT c.is_new`);
+  return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
 }
 
 /** Full file: voters of the county that the file no longer lists are marked removed (never deleted). */
