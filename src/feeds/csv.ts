@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type Duplex, type Readable, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 
 /** One record of a delimited file with the line it starts on (1-based, the header is line 1). */
@@ -17,7 +17,8 @@ export interface CsvRecord { line: number; fields: string[] }
 export function csvRecords(input: Readable, options: { delimiter?: string } = {}): { batches: AsyncIterable<CsvRecord[]>; sha256: () => string } {
   const hash = createHash('sha256');
   const decode = new Utf8Decode(hash);
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter ?? ',', header: false, skipEmptyLines: false, newline: '' });
+  // Newline detection is automatic (\n, \r\n or \r); the typings cannot express "auto".
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter ?? ',', header: false, skipEmptyLines: false }) as unknown as Duplex;
   input.on('error', (err) => parser.destroy(err));
   decode.on('error', (err) => parser.destroy(err));
   input.pipe(decode).pipe(parser);
