@@ -123,7 +123,7 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       return {
         runId, source: sourceName, sha256: sha256(), mode, county: options.county ?? null, ...counts,
         registryChanges: registryChanges + removed, durationMs,
-        rejectsFile: sink.count > 0 ? rejectsPath : null, sampleRejects: sink.sample, phases,
+        rejectsFile: sink.count > 0 ? rejectsPath : null, sampleRejects: [...sink.sample].sort((a, b) => a.line - b.line), phases,
       } satisfies ImportVotersReport;
     });
     return report;
