@@ -14,4 +14,6 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 process.argv.splice(2, 1);
+// Each bench gets its own database, so two benches can run side by side.
+process.env.BALLOTLINE_BENCH_NAME = name;
 await import(`./${name}.ts`);

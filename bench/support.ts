@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { openRuntime, type Runtime } from '../src/runtime.ts';
 
 /**
- * A runtime on a fresh benchmark database (`ballotline_bench`), dropped and recreated each run,
+ * A runtime on a fresh benchmark database (`ballotline_bench_<bench>`), dropped and recreated each run,
  * on DATABASE_URL's server or an embedded one in .data/bench.
  */
 export async function benchRuntime(profile: 'ca' | 'co' = 'ca'): Promise<{ rt: Runtime; adminUrl: string; done: () => Promise<void> }> {
@@ -17,13 +17,14 @@ export async function benchRuntime(profile: 'ca' | 'co' = 'ca'): Promise<{ rt: R
     embedded = await startEmbeddedPostgres(resolve('.data/bench'), 54349, log);
     adminUrl = embedded.url;
   }
+  const database = `ballotline_bench_${(process.env.BALLOTLINE_BENCH_NAME ?? 'adhoc').replace(/[^a-z0-9_]/g, '_')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ballotline_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE ballotline_bench');
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const u = new URL(adminUrl);
-  u.pathname = '/ballotline_bench';
+  u.pathname = `/${database}`;
   const config = loadConfig({ ...process.env, DATABASE_URL: u.toString(), BALLOTLINE_PROFILE: profile, LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files' });
   const rt = await openRuntime({ config, log });
   return {

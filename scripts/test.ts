@@ -5,7 +5,10 @@
  * Extra arguments are passed to `node --test` (e.g. a file path, or --test-name-pattern).
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createLogger } from '../src/log.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
@@ -14,7 +17,10 @@ import { migrate } from '../src/db/migrate.ts';
 import { startQueue } from '../src/queue.ts';
 
 const log = createLogger((process.env.TEST_LOG_LEVEL as 'info' | undefined) ?? 'warn', 'test');
-const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(resolve('.data/test'), Number(process.env.BALLOTLINE_TEST_PG_PORT ?? 54339), log);
+// Each run gets its own embedded server (own folder, free port), so runs side by side never
+// stop each other's database.
+const embeddedDir = join(tmpdir(), `ballotline-test-${process.pid}`);
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(embeddedDir, await freePort(), log);
 const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
 const template = `ballotline_tpl_${process.pid}`;
 
@@ -43,7 +49,19 @@ const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_
 for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
 await admin.end();
 await embedded?.stop();
+if (embedded) await rm(embeddedDir, { recursive: true, force: true });
 process.exit(code);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
