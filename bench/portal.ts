@@ -42,7 +42,7 @@ import { SESSION_COOKIE } from '../src/subscriptions/session-cookie.ts';
 import { LANGUAGES } from '../src/persisted.ts';
 import { buildServer } from '../src/web/server.ts';
 import { portalRoutes } from '../src/web/portal.routes.ts';
-import { cookieSecret } from '../src/web/portal/secret.ts';
+import { appSecretSync } from '../src/auth/secret.ts';
 import { peakRssMb, result } from './support.ts';
 
 const DB = 'ballotline_bench_portal';
@@ -217,7 +217,7 @@ async function signUpVoters(rt: Runtime, n: number): Promise<string[]> {
   const { rows } = await rt.db.pool.query<{ voter_id: string; first_name: string; last_name: string; dob: string; zip: string }>(
     `SELECT v.voter_id, v.first_name, v.last_name, v.dob::text, v.zip FROM voters v JOIN ballots b ON b.voter_id = v.voter_id
       ORDER BY abs(hashtext(v.voter_id)) LIMIT $1`, [n]);
-  const secret = cookieSecret(rt.config);
+  const secret = appSecretSync(rt.config);
   const cookies: string[] = [];
   const started = performance.now();
   let next = 0;

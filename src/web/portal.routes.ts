@@ -28,7 +28,7 @@ import { loginPages } from './portal/login.page.ts';
 import { myBallotPages } from './portal/my-ballot.page.ts';
 import { preferencesPages } from './portal/preferences.page.ts';
 import { optOutPages } from './portal/opt-out.page.ts';
-import { cookieSecret } from './portal/secret.ts';
+import { appSecretSync } from '../auth/secret.ts';
 
 /** A group of portal pages; registered inside the portal context. */
 export type PortalModule = (portal: FastifyInstance, rt: Runtime) => Promise<void> | void;
@@ -67,7 +67,7 @@ export const portalRoutes: RouteModule = createPortalRoutes(PORTAL_PAGES);
 
 async function portalContext(portal: FastifyInstance, rt: Runtime, pageModules: readonly PortalModule[]): Promise<void> {
   // Registered here, inside the portal; skipped if the whole app already has them.
-  if (!portal.hasDecorator('parseCookie')) await portal.register(cookie, { secret: cookieSecret(rt.config), hook: 'onRequest' });
+  if (!portal.hasDecorator('parseCookie')) await portal.register(cookie, { secret: appSecretSync(rt.config), hook: 'onRequest' });
   if (!portal.hasContentTypeParser('application/x-www-form-urlencoded')) await portal.register(formbody, { bodyLimit: 64 * 1024 });
   await portal.register(csrf, {
     sessionPlugin: '@fastify/cookie',

@@ -14,12 +14,12 @@ import { cookieOptions, pageContext, sendPage, type PageContext } from './contex
 import { EMPTY_IDENTITY, IDENTITY_RATE_LIMIT, hasField, identityFailurePage, identityInput, identityPage, readIdentity } from './identity.form.ts';
 import { noticeAlerts } from './notices.view.ts';
 import { PORTAL_PATHS } from './paths.ts';
-import { cookieSecret } from './secret.ts';
+import { appSecretSync } from '../../auth/secret.ts';
 import { SIGNUP_COOKIE, SIGNUP_COOKIE_PATH, SIGNUP_TTL_SECONDS, sealIdentity } from './signup-identity.ts';
 import { clearVoterSession, currentVoter, sessionToken, setNotices, setVoterSession, takeNotices } from './voter-session.ts';
 
 export const loginPages: PortalModule = (portal, rt: Runtime) => {
-  const secret = cookieSecret(rt.config);
+  const secret = appSecretSync(rt.config);
   const notSignedUp = (ctx: PageContext) => html`<p class="margin-top-4">${ctx.th('login.notSignedUp', { link: (text) => html`<a href="${PORTAL_PATHS.signUp}">${text}</a>` })}</p>`;
 
   portal.get(PORTAL_PATHS.logIn, async (req, reply) => {

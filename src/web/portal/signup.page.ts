@@ -26,12 +26,12 @@ import {
 import { noticeAlerts } from './notices.view.ts';
 import { PORTAL_PATHS } from './paths.ts';
 import { defaultPreferences, mergeProblems, preferencesFields, preferencesInput, readPreferences, type PreferencesValues } from './preferences.form.ts';
-import { cookieSecret } from './secret.ts';
+import { appSecretSync } from '../../auth/secret.ts';
 import { SIGNUP_COOKIE, SIGNUP_COOKIE_PATH, SIGNUP_TTL_SECONDS, openIdentity, sealIdentity } from './signup-identity.ts';
 import { requireVoter, setNotices, setVoterSession, signedInVoter, takeNotices, type Notice } from './voter-session.ts';
 
 export const signupPages: PortalModule = (portal, rt) => {
-  const secret = cookieSecret(rt.config);
+  const secret = appSecretSync(rt.config);
   const signupCookie = { ...cookieOptions(rt.config), path: SIGNUP_COOKIE_PATH };
 
   const identityOf = (req: FastifyRequest): IdentityInput | null => openIdentity(secret, req.cookies[SIGNUP_COOKIE], rt.clock.now());
