@@ -44,8 +44,8 @@ const child = spawn(process.execPath, ['--test', `--test-concurrency=${process.e
 const code: number = await new Promise((res) => child.on('exit', (c, signal) => res(c ?? (signal ? 1 : 0))));
 
 await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => undefined);
-// Databases left by test files that crashed before their cleanup.
-const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ballotline_t_%'");
+// This run's databases left by test files that crashed before their cleanup (never another run's).
+const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`ballotline_t_${process.pid}_%`]);
 for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
 await admin.end();
 await embedded?.stop();

@@ -12,11 +12,11 @@ import type { Logger } from './log.ts';
 export const QUEUES = {
   /** Plan notifications for ballot events appended by an ingest run. data: { runId } */
   planEvents: 'plan-events',
-  /** Deliver one planned message. data: { messageId } */
+  /** Deliver planned messages due at the same moment. data: { messageId } or { messageIds } (at most 100) */
   deliver: 'deliver-message',
   /** Apply registry changes to subscriptions. data: { runId } */
   registryChanges: 'registry-changes',
-  /** Send a service message (confirmation, opt-out/in confirmation, help). data: { serviceMessageId } */
+  /** Send a service message (confirmation, opt-out/in confirmation, help). data: { subscriptionId, kind, channel, ref?, reason? } */
   serviceMessage: 'service-message',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -9,6 +9,7 @@ import { registerElectionsCommands } from '../elections/elections.cli.ts';
 import { registerBallotsCommands } from '../ballots/ballots.cli.ts';
 import { registerMailtrackingCommands } from '../mailtracking/mailtracking.cli.ts';
 import { registerNotificationsCommands } from '../notifications/notifications.cli.ts';
+import { registerConsoleCommands } from '../console/console.cli.ts';
 
 /**
  * `ballotline` command line. Each domain registers its own commands; this file only
@@ -27,6 +28,7 @@ registerElectionsCommands(program);
 registerBallotsCommands(program);
 registerMailtrackingCommands(program);
 registerNotificationsCommands(program);
+registerConsoleCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,7 +18,8 @@ export async function testDatabase(beforeDrop: () => Promise<void> = async () =>
   const adminUrl = process.env.BALLOTLINE_TEST_ADMIN_URL;
   const template = process.env.BALLOTLINE_TEST_TEMPLATE;
   if (!adminUrl || !template) throw new Error('integration tests run through `npm test`, which prepares the database (see scripts/test.ts)');
-  const name = `ballotline_t_${randomBytes(6).toString('hex')}`;
+  // Named after the run's template, so a run's cleanup drops only its own databases.
+  const name = `${template.replace('ballotline_tpl_', 'ballotline_t_')}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
