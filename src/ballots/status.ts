@@ -73,7 +73,7 @@ export function isReturned(code: string): boolean {
  * decided / contact county / voted in person (3). Unknown codes rank with the
  * last group so that they are never silently treated as a step back.
  */
-function lifeStage(code: string): number {
+export function lifeStage(code: string): number {
   switch (messageKindForStatus(code)) {
     case 'outbound': return 0;
     case 'undeliverable': return 1;
