@@ -76,7 +76,9 @@ describe('portal interaction', () => {
     const focused = page.locator(':focus');
     assert.equal(await focused.getAttribute('class'), 'usa-skipnav');
     assert.equal(await focused.innerText(), 'Skip to main content');
-    assert.ok(((await focused.boundingBox())?.y ?? -1) >= 0, 'the focused skip link is on screen');
+    // USWDS slides the focused skip link into view (a 0.15 s transition): wait for it to arrive.
+    const onScreen = await page.waitForFunction('(document.activeElement?.getBoundingClientRect().top ?? -1) >= 0', undefined, { timeout: 3000 }).then(() => true, () => false);
+    assert.ok(onScreen, 'the focused skip link is on screen');
 
     let reached = false;
     for (let i = 0; i < 6 && !reached; i++) {

@@ -19,7 +19,6 @@ export interface ServerOptions { routes?: readonly RouteModule[]; logger?: boole
 export async function buildServer(rt: Runtime, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger === false ? undefined : rt.log.child({ part: 'http' })) as FastifyBaseLogger | undefined,
-    disableRequestLogging: false,
     trustProxy: rt.config.production,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
