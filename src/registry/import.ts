@@ -13,6 +13,7 @@ import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts'
 import { DEFAULT_MAPPING, type FileMapping } from './mapping.ts';
 import { countyLookup, resolveHeader, validateVoterRow, type CanonicalVoter, type RowContext } from './voter-row.ts';
 import * as repo from './voters.repository.ts';
+import { applyRegistryChanges } from '../subscriptions/registry-changes.repository.ts';
 
 export interface ImportVotersOptions {
   /** A path, or '-' with `input` for standard input. */
@@ -114,6 +115,8 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       const { inserted, updated } = await repo.mergeVoters(client);
       phase('merge');
       if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
+      // Subscriptions follow the registry in the same transaction (moved, status, confidential; Colorado auto-enrolment).
+      await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: true });
       const valid = await repo.countStaging(client);
       phase('finish');
       await sink.close();
