@@ -2,7 +2,7 @@
  * Renders Intelligent Mail barcode bars as a self-contained, accessible SVG for
  * print proofs. Pure: no I/O, no external references (no href, fonts, styles).
  */
-import { decodeImb } from './imb.ts';
+import { decodeImb, encodeImb } from './imb.ts';
 
 /**
  * Nominal USPS-B-3200 dimensions in thousandths of an inch (the SVG user unit):
@@ -42,6 +42,11 @@ export function renderImbSvg(bars: string, opts: ImbSvgOptions = {}): string {
     `</g>`,
     `</svg>`,
   ].join('\n');
+}
+
+/** The proof SVG of a tracking code (+ routing code); throws ImbError when they are invalid. */
+export function renderImbSvgFor(tracking: string, routing = '', opts: ImbSvgOptions = {}): string {
+  return renderImbSvg(encodeImb(tracking, routing), opts);
 }
 
 function barRect(bar: string, index: number): string {
