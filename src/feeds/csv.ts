@@ -17,33 +17,29 @@ export interface CsvRecord { line: number; fields: string[] }
 export function csvRecords(input: Readable, options: { delimiter?: string } = {}): { batches: AsyncIterable<CsvRecord[]>; sha256: () => string } {
   const hash = createHash('sha256');
   const decode = new Utf8Decode(hash);
-  // Newline detection is automatic (\n, \r\n or \r); the typings cannot express "auto".
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter ?? ',', header: false, skipEmptyLines: false }) as unknown as Duplex;
-  input.on('error', (err) => parser.destroy(err));
-  decode.on('error', (err) => parser.destroy(err));
-  input.pipe(decode).pipe(parser);
+  input.on('error', (err) => decode.destroy(err));
+  input.pipe(decode);
   let digest: string | null = null;
   return {
-    batches: batchesOf(parser),
+    batches: batchesOf(decode, options.delimiter ?? ','),
     sha256: () => (digest ??= hash.digest('hex')),
   };
 }
 
-const BATCH = 16_384;
-
 /**
- * Rows in batches, with line numbers. Async iteration of papaparse's stream record by record
- * is some twenty times slower than its 'data' events, so events are gathered into batches
- * here, and the parser is paused while a full batch waits for the consumer.
+ * Rows in batches, with line numbers, at constant memory: the decoded text is read one chunk
+ * at a time and handed to papaparse's streaming parser, and the next chunk is read only after
+ * the consumer has taken the rows of the previous one. (papaparse keeps parsing whatever it is
+ * given even while its output is paused, and iterating its output record by record is some
+ * twenty times slower than its 'data' events; driving it chunk by chunk avoids both.)
  */
-async function* batchesOf(parser: Readable): AsyncIterable<CsvRecord[]> {
+async function* batchesOf(text: AsyncIterable<string>, delimiter: string): AsyncIterable<CsvRecord[]> {
+  // Newline detection is automatic (\n, \r\n or \r); the typings cannot express "auto".
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, header: false, skipEmptyLines: false }) as unknown as Duplex;
   let pending: CsvRecord[] = [];
   let line = 1;
   let first = true;
-  let ended = false;
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const notify = (): void => { const w = wake; wake = null; w?.(); };
   parser.on('data', (fields: string[]) => {
     const start = line;
     line += 1 + embeddedNewlines(fields);
@@ -53,25 +49,20 @@ async function* batchesOf(parser: Readable): AsyncIterable<CsvRecord[]> {
       if (fields[0]?.startsWith('\uFEFF')) fields[0] = fields[0].slice(1);
     }
     pending.push({ line: start, fields });
-    if (pending.length >= BATCH) {
-      parser.pause();
-      notify();
-    }
   });
-  parser.on('end', () => { ended = true; notify(); });
-  parser.on('error', (err: Error) => { failure = err; notify(); });
-  for (;;) {
-    if (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      yield batch;
-      parser.resume();
-      continue;
-    }
+  parser.on('error', (err: Error) => { failure = err; });
+  const ended = new Promise<void>((resolve) => parser.once('end', resolve));
+  const take = (): CsvRecord[] => { const batch = pending; pending = []; return batch; };
+  for await (const chunk of text) {
+    await new Promise<void>((resolve, reject) => parser.write(chunk, (err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve) => setImmediate(resolve)); // let the rows of this chunk arrive
     if (failure) throw failure;
-    if (ended) return;
-    await new Promise<void>((resolve) => { wake = resolve; });
+    if (pending.length > 0) yield take();
   }
+  parser.end();
+  await ended;
+  if (failure) throw failure;
+  if (pending.length > 0) yield take();
 }
 
 /** Newlines inside quoted fields: a record that spans lines moves the next line number on. */
