@@ -76,8 +76,9 @@ describe('portal interaction', () => {
     const focused = page.locator(':focus');
     assert.equal(await focused.getAttribute('class'), 'usa-skipnav');
     assert.equal(await focused.innerText(), 'Skip to main content');
-    // USWDS slides the focused skip link into view (a 0.15 s transition): wait for it to arrive.
-    const onScreen = await page.waitForFunction('(document.activeElement?.getBoundingClientRect().top ?? -1) >= 0', undefined, { timeout: 3000 }).then(() => true, () => false);
+    // USWDS slides the focused skip link from above the page to its top (a 0.15 s transition):
+    // wait for it to arrive, measured in the document so that a scrolled viewport cannot mislead.
+    const onScreen = await page.waitForFunction('(document.activeElement ? document.activeElement.getBoundingClientRect().top + window.scrollY : -1) >= 0', undefined, { timeout: 3000 }).then(() => true, () => false);
     assert.ok(onScreen, 'the focused skip link is on screen');
 
     let reached = false;
