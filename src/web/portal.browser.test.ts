@@ -77,8 +77,13 @@ describe('portal interaction', () => {
     assert.equal(await focused.getAttribute('class'), 'usa-skipnav');
     assert.equal(await focused.innerText(), 'Skip to main content');
     // USWDS slides the focused skip link from above the page to its top (a 0.15 s transition):
-    // wait for it to arrive, measured in the document so that a scrolled viewport cannot mislead.
-    const onScreen = await page.waitForFunction('(document.activeElement ? document.activeElement.getBoundingClientRect().top + window.scrollY : -1) >= 0', undefined, { timeout: 3000 }).then(() => true, () => false);
+    // poll for up to 3 s, measured in the document so that a scrolled viewport cannot mislead.
+    let onScreen = false;
+    for (let i = 0; i < 30 && !onScreen; i++) {
+      const top = await page.evaluate('document.activeElement ? document.activeElement.getBoundingClientRect().top + window.scrollY : -1').catch(() => -1);
+      onScreen = typeof top === 'number' && top >= 0;
+      if (!onScreen) await new Promise((r) => setTimeout(r, 100));
+    }
     assert.ok(onScreen, 'the focused skip link is on screen');
 
     let reached = false;
