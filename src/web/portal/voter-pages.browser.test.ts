@@ -149,8 +149,10 @@ async function tabTo(page: Page, selector: string, max = 90): Promise<void> {
   assert.fail(`Tab never reached ${selector} on ${page.url()}`);
 }
 
+/** Presses `key` and waits for the page it loads (a form posting back to its own path included), then checks the path. */
 async function pressAndWait(page: Page, key: string, path: string): Promise<void> {
-  await Promise.all([page.waitForURL((u) => u.pathname === path), page.keyboard.press(key)]);
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+  assert.equal(new URL(page.url()).pathname, path);
 }
 
 describe('journeys', () => {
