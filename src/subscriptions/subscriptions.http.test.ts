@@ -240,9 +240,12 @@ test('throttling per client, and honest voters who succeed are not penalised', a
 
 test('two simultaneous sign-ups of one voter make one subscription', async () => {
   const { rt, app } = await setup();
-  const results = await Promise.all(Array.from({ length: 6 }, (_, i) => post(app, '/api/v1/signup', { ...maria, channels: { email: `m${i}@example.com` } }, {}, `10.0.4.${i}`)));
+  // Four at once, within the per-(name, ZIP) budget: every attempt reserves a slot of it before it
+  // matches (so parallel guesses cannot outrun the limit) and a success gives it back, so more
+  // simultaneous attempts than the budget may see 'throttled' — by design.
+  const results = await Promise.all(Array.from({ length: 4 }, (_, i) => post(app, '/api/v1/signup', { ...maria, channels: { email: `m${i}@example.com` } }, {}, `10.0.4.${i}`)));
   const statuses = results.map((r) => r.statusCode).sort();
-  assert.deepEqual(statuses, [200, 200, 200, 200, 200, 201], results.map((r) => r.body).join('\n'));
+  assert.deepEqual(statuses, [200, 200, 200, 201], results.map((r) => r.body).join('\n'));
   assert.equal((await rt.db.pool.query("SELECT count(*)::int AS n FROM subscriptions WHERE voter_id = 'CA1'")).rows[0].n, 1);
   assert.equal((await rt.db.pool.query('SELECT count(*)::int AS n FROM subscription_channels')).rows[0].n, 1);
   assert.equal((await serviceMessageJobs(rt)).length, 1);
