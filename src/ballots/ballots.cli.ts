@@ -1,5 +1,5 @@
+import { withRuntime } from '../cli/output.ts';
 import type { Command } from 'commander';
-import { openRuntime, type Runtime } from '../runtime.ts';
 import { parentCommand, printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { stateActor } from '../elections/actor.ts';
@@ -136,15 +136,6 @@ export function registerBallotsCommands(program: Command): void {
         `\n  for f in ${s.files.extracts}/ballots-*.csv; do ballotline import ballots "$f"; done` +
         (s.suspicious ? `\n  ballotline import ballots ${s.suspicious.file}    # held by the guardrail` : ''));
     });
-}
-
-async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
-  const rt = await openRuntime();
-  try {
-    await fn(rt);
-  } finally {
-    await rt.close();
-  }
 }
 
 function runNumber(v: string): number {

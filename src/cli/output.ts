@@ -1,3 +1,4 @@
+import { openRuntime, type Runtime } from '../runtime.ts';
 import type { Command } from 'commander';
 
 /** The shared parent command (e.g. `import`, `generate`) that several domains add subcommands to. */
@@ -19,5 +20,15 @@ export function printReport(title: string, fields: Record<string, unknown>, json
       console.log(`  ${k.padEnd(width)}:`);
       for (const item of v) console.log(`    ${typeof item === 'object' ? Object.values(item as object).join(': ') : String(item)}`);
     } else console.log(`  ${k.padEnd(width)}: ${v === null ? '-' : String(v)}`);
+  }
+}
+
+/** Opens the runtime for one command and always closes it (database, queue, embedded server). */
+export async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
+  const rt = await openRuntime();
+  try {
+    await fn(rt);
+  } finally {
+    await rt.close();
   }
 }

@@ -1,5 +1,6 @@
+import { withRuntime } from '../cli/output.ts';
 import type { Command } from 'commander';
-import { openRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { parentCommand, printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { ROLES, type Role } from '../persisted.ts';
@@ -61,15 +62,6 @@ export function registerConsoleCommands(program: Command): void {
         printSetup(rt, `Account ${r.user.email} reset.`, r, opts.json ?? false);
       });
     });
-}
-
-async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
-  const rt = await openRuntime();
-  try {
-    await fn(rt);
-  } finally {
-    await rt.close();
-  }
 }
 
 /** `admin create-user`, separate from commander so that tests call it with a test runtime. */

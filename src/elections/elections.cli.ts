@@ -1,6 +1,6 @@
+import { withRuntime } from '../cli/output.ts';
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { openRuntime, type Runtime } from '../runtime.ts';
 import { printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import type { ElectionKind, ImbUse } from '../persisted.ts';
@@ -111,15 +111,6 @@ export function registerElectionsCommands(program: Command): void {
       rt.log.info({ county: code, fields: Object.keys(patch), by: by(who) }, 'county contacts changed');
       printContacts(c, json ?? false);
     }));
-}
-
-async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
-  const rt = await openRuntime();
-  try {
-    await fn(rt);
-  } finally {
-    await rt.close();
-  }
 }
 
 function by(name: string | undefined): string {

@@ -1,9 +1,10 @@
+import { withRuntime } from '../cli/output.ts';
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { openRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { parentCommand, printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { decodeImb, encodeImb } from './imb.ts';
@@ -174,11 +175,3 @@ async function writeLines(lines: Iterable<string>, out: string | undefined): Pro
   await pipeline(text, out ? createWriteStream(out) : process.stdout);
 }
 
-async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
-  const rt = await openRuntime();
-  try {
-    await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}

@@ -1,5 +1,6 @@
+import { withRuntime } from '../cli/output.ts';
 import type { Command } from 'commander';
-import { openRuntime, type Runtime } from '../runtime.ts';
+import { openRuntime } from '../runtime.ts';
 import { parentCommand, printReport } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { startWorkers } from '../worker.ts';
@@ -10,15 +11,6 @@ import { defaultSmsSizes } from './render.ts';
 import { listTemplateOverrides } from './template-overrides.repository.ts';
 import { validateTemplate, smsSegments, SMS_SEGMENT_LIMITS } from './render.ts';
 import { notificationsWorker, notifyTick } from './notifications.worker.ts';
-
-async function withRuntime(fn: (rt: Runtime) => Promise<void>): Promise<void> {
-  const rt = await openRuntime();
-  try {
-    await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
 
 const positiveInt = (s: string, name: string): number => {
   const n = Number(s);
