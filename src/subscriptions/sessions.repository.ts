@@ -2,8 +2,11 @@
 import type { Queryable } from '../db/pool.ts';
 
 export async function insertSession(db: Queryable, s: { tokenHash: string; voterId: string; at: Date; expiresAt: Date; maxExpiresAt: Date }): Promise<void> {
-  await db.query('INSERT INTO voter_sessions (token_sha256, voter_id, created_at, expires_at, max_expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [s.tokenHash, s.voterId, s.at, s.expiresAt, s.maxExpiresAt]);
+  await db.query({
+    name: 'subscriptions.insert-session',
+    text: 'INSERT INTO voter_sessions (token_sha256, voter_id, created_at, expires_at, max_expires_at) VALUES ($1, $2, $3, $4, $5)',
+    values: [s.tokenHash, s.voterId, s.at, s.expiresAt, s.maxExpiresAt],
+  });
 }
 
 /**
@@ -11,11 +14,14 @@ export async function insertSession(db: Queryable, s: { tokenHash: string; voter
  * use the service (not confidential, not removed). Null otherwise.
  */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<{ voter_id: string; expires_at: Date; max_expires_at: Date } | null> {
-  const { rows } = await db.query<{ voter_id: string; expires_at: Date; max_expires_at: Date }>(
-    `SELECT s.voter_id, s.expires_at, s.max_expires_at
+  const { rows } = await db.query<{ voter_id: string; expires_at: Date; max_expires_at: Date }>({
+    name: 'subscriptions.find-live-session',
+    text: `SELECT s.voter_id, s.expires_at, s.max_expires_at
        FROM voter_sessions s JOIN voters v ON v.voter_id = s.voter_id
       WHERE s.token_sha256 = $1 AND s.ended_at IS NULL AND s.expires_at > $2
-        AND NOT v.confidential AND v.removed_at IS NULL`, [tokenHash, now]);
+        AND NOT v.confidential AND v.removed_at IS NULL`,
+    values: [tokenHash, now],
+  });
   return rows[0] ?? null;
 }
 

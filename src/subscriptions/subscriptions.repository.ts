@@ -38,8 +38,9 @@ export interface AccountRow {
  * removed one), the county, the live subscription and its channels.
  */
 export async function getAccountRow(db: Queryable, voterId: string): Promise<AccountRow | null> {
-  const { rows } = await db.query<AccountRow>(
-    `SELECT v.first_name, v.last_name, v.county_code, c.name AS county_name, v.language AS registry_language,
+  const { rows } = await db.query<AccountRow>({
+    name: 'subscriptions.account',
+    text: `SELECT v.first_name, v.last_name, v.county_code, c.name AS county_name, v.language AS registry_language,
             (SELECT json_build_object('id', s.id, 'voter_id', s.voter_id, 'county_code', s.county_code, 'state', s.state,
                       'ended_reason', s.ended_reason, 'language', s.language, 'time_zone', s.time_zone, 'hours_start', s.hours_start,
                       'hours_end', s.hours_end, 'source', s.source, 'created_at', s.created_at,
@@ -48,7 +49,9 @@ export async function getAccountRow(db: Queryable, voterId: string): Promise<Acc
                                               FROM subscription_channels sc WHERE sc.subscription_id = s.id), '[]'::json))
                FROM subscriptions s WHERE s.voter_id = v.voter_id AND s.state <> 'ended') AS subscription
        FROM voters v JOIN counties c ON c.code = v.county_code
-      WHERE v.voter_id = $1 AND NOT v.confidential AND v.removed_at IS NULL`, [voterId]);
+      WHERE v.voter_id = $1 AND NOT v.confidential AND v.removed_at IS NULL`,
+    values: [voterId],
+  });
   return rows[0] ?? null;
 }
 

@@ -9,6 +9,7 @@
  *
  * See docs/subscriptions.md for the API as the portal uses it.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.ts';
 import type { Runtime } from '../runtime.ts';
@@ -54,7 +55,8 @@ function windowMs(rt: Runtime): number {
 
 /**
  * Throttle, look up and match one identity (see throttle.ts): one round trip reserves the
- * attempt and reads the counters, the candidates and the do-not-contact status of `addresses`.
+ * attempt and reads the counters, the candidates and the do-not-contact status of `addresses`
+ * (and counts the client's failure when nothing matched: a miss is one round trip).
  */
 async function identify(rt: Runtime, identity: ParsedIdentity, client: ClientInfo, addresses: readonly string[] = []): Promise<{ result: Identified | IdentityFailure; doNotContact: Set<string> }> {
   const now = rt.clock.now();
@@ -62,7 +64,7 @@ async function identify(rt: Runtime, identity: ParsedIdentity, client: ClientInf
   const found = await lookupIdentity(rt.db.pool, { keys, now, windowMs: windowMs(rt), identity, addresses });
   const decision = throttleDecision(found.counters, keys, { ...rt.config.signupThrottle, windowMs: windowMs(rt) }, now);
   if (decision.throttled) {
-    await releaseAttempt(rt.db.pool, keys);
+    await releaseAttempt(rt.db.pool, keys, found.clientFailureCounted);
     return { result: { kind: 'throttled', retryAfter: decision.retryAfter }, doNotContact: found.doNotContact };
   }
   const outcome = matchIdentity(identity, found.candidates);
@@ -70,8 +72,11 @@ async function identify(rt: Runtime, identity: ParsedIdentity, client: ClientInf
     const language = found.candidates.find((c) => c.voterId === outcome.voterId)?.language ?? null;
     return { result: { kind: 'matched', voterId: outcome.voterId, countyCode: outcome.countyCode, registryLanguage: language, keys }, doNotContact: found.doNotContact };
   }
-  if (countsAsFailure(outcome.kind)) await recordClientFailure(rt.db.pool, keys, now, windowMs(rt));
-  else await forgive(rt.db.pool, keys); // twins or a non-active record: the identity was right
+  if (countsAsFailure(outcome.kind)) {
+    if (!found.clientFailureCounted) await recordClientFailure(rt.db.pool, keys, now, windowMs(rt));
+  } else {
+    await forgive(rt.db.pool, keys); // twins or a non-active record: the identity was right
+  }
   return { result: { kind: outcome.kind }, doNotContact: found.doNotContact };
 }
 
@@ -278,5 +283,21 @@ function channelEventDetails(c: Exclude<ChannelChange, { op: 'opt_out' }>): Reco
 async function enqueueConfirmations(boss: Queue, tx: pg.PoolClient, subscriptionId: number | string, channels: readonly Channel[]): Promise<void> {
   if (channels.length === 0) return;
   await boss.insert(QUEUES.serviceMessage, channels.map((channel) => ({ data: { subscriptionId: String(subscriptionId), kind: 'confirmation', channel } })),
-    { db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values as unknown[]) } });
+    { db: { executeSql: (text: string, values?: unknown[]) => tx.query({ name: preparedName(text), text, values: values ?? [] }) } });
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * A stable prepared-statement name for a statement pg-boss generates: its insert is long and
+ * always the same text for a queue, so preparing it once per connection saves the server a
+ * parse and plan on every sign-up.
+ */
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `pgboss-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    if (preparedNames.size < 100) preparedNames.set(text, name);
+  }
+  return name;
 }

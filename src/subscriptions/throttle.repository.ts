@@ -4,9 +4,13 @@ import type { ThrottleKeys } from './throttle.ts';
 
 const WINDOW_CLOSED = (col: string): string => `${col} <= $2::timestamptz - $3::float8 * interval '1 millisecond'`;
 
-/** Gives back a reservation that was refused (throttled), so refused attempts do not pile up. */
-export async function releaseAttempt(db: Queryable, keys: ThrottleKeys): Promise<void> {
-  await db.query('UPDATE identity_throttle SET failures = greatest(0, failures - 1) WHERE key = ANY($1::text[])', [[keys.nameZip, keys.pair].sort()]);
+/**
+ * Gives back a reservation that was refused (throttled), so refused attempts do not pile up;
+ * with `client`, also the client failure the lookup counted for it.
+ */
+export async function releaseAttempt(db: Queryable, keys: ThrottleKeys, client: boolean): Promise<void> {
+  await db.query('UPDATE identity_throttle SET failures = greatest(0, failures - 1) WHERE key = ANY($1::text[])',
+    [[keys.nameZip, keys.pair, ...(client ? [keys.client] : [])].sort()]);
 }
 
 /** A failed attempt: its reservation stands, and the client counter counts it too. */
@@ -28,12 +32,14 @@ export async function recordClientFailure(db: Queryable, keys: ThrottleKeys, now
  * and the pair is cleared. One statement.
  */
 export async function forgive(db: Queryable, keys: ThrottleKeys): Promise<void> {
-  await db.query(
-    `WITH own AS (DELETE FROM identity_throttle WHERE key = $1 RETURNING failures)
+  await db.query({
+    name: 'subscriptions.forgive',
+    text: `WITH own AS (DELETE FROM identity_throttle WHERE key = $1 RETURNING failures)
      UPDATE identity_throttle t
         SET failures = greatest(0, t.failures - CASE WHEN t.key = $2 THEN own.failures - 1 ELSE own.failures END)
        FROM own WHERE t.key IN ($2, $3)`,
-    [keys.pair, keys.client, keys.nameZip]);
+    values: [keys.pair, keys.client, keys.nameZip],
+  });
 }
 
 /** Deletes counters whose window closed (housekeeping). */
