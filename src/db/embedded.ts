@@ -40,7 +40,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'max_wal_size=4GB', '-c', 'shared_buffers=256MB'],
     onLog: (m: string) => log.debug({ pg: m.trim() }, 'embedded postgres'),
     onError: (e: unknown) => log.error({ err: e }, 'embedded postgres'),
   });

@@ -168,3 +168,31 @@ test('invalid UTF-8 rejects that row only; a header without required columns sto
   const failed = (await rt.db.pool.query("SELECT count(*)::int AS n FROM import_runs WHERE status = 'failed'")).rows[0];
   assert.equal(failed.n, 1);
 });
+
+test('a bulk load rebuilds the indexes and the county key it set aside, and a small load into a big registry is not bulk', async () => {
+  const rt = await testRuntime();
+  const schema = async () => (await rt.db.pool.query<{ def: string }>(`
+    SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'voters'::regclass
+    UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'voters'::regclass AND contype = 'f' AND convalidated
+    ORDER BY 1`)).rows.map((r) => r.def);
+  const before = await schema();
+  assert.ok(before.some((d) => /voters_match_idx/.test(d)) && before.some((d) => /REFERENCES counties/.test(d)));
+
+  const first = await run(rt, [HEADER, ...Array.from({ length: 30 }, (_, i) => row(`CA1${String(i).padStart(8, '0')}`, '19', 'Ann', `Lee${i}`))], { bulkMinNewRows: 10 });
+  assert.equal(first.inserted, 30);
+  assert.ok('merge (bulk)' in first.phases, JSON.stringify(first.phases));
+  assert.deepEqual(await schema(), before);
+  // The rebuilt match index answers the sign-up lookup.
+  const used = await rt.db.tx(async (c) => {
+    await c.query('SET LOCAL enable_seqscan = off');
+    const r = await c.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT 1 FROM voters WHERE last_key = 'lee3' AND zip = '94110' AND NOT confidential AND removed_at IS NULL");
+    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+  });
+  assert.match(used, /voters_match_idx/);
+
+  const second = await run(rt, [HEADER, ...Array.from({ length: 12 }, (_, i) => row(`CA2${String(i).padStart(8, '0')}`, '19', 'Bo', `Kim${i}`))], { bulkMinNewRows: 10 });
+  assert.equal(second.inserted, 12);
+  assert.ok('merge' in second.phases && !('merge (bulk)' in second.phases), 'fewer new rows than the registry holds: a normal merge');
+  assert.deepEqual(await schema(), before);
+  assert.equal(await count(rt), 42);
+});

@@ -22,12 +22,16 @@ export interface ImportVotersOptions {
   /** Full file of one county: voters it no longer lists are marked removed. Requires `county`. */
   full?: boolean;
   county?: string;
+  /** Reject every row that is not of `county` (a county member's upload in the console); implied by `full`. */
+  onlyCounty?: boolean;
   mapping?: FileMapping;
   /** Where the rejects CSV goes; default `<dataDir>/rejects/voters-run-<id>.csv`. */
   rejectsPath?: string;
   /** A full file may not remove more than this share of the county's voters (default 0.2) unless forced. */
   maxRemovalShare?: number;
   force?: boolean;
+  /** A load that adds at least this many voters and at least doubles the registry is a bulk load (voters.repository.ts). */
+  bulkMinNewRows?: number;
 }
 
 export interface ImportVotersReport {
@@ -73,6 +77,9 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
   try {
     const report = await deps.db.tx(async (client) => {
       await client.query("SET LOCAL statement_timeout = '30min'");
+      // The duplicate check, the diff and the key-ordered insert sort or hash the whole file:
+      // in memory rather than in temporary files.
+      await client.query("SET LOCAL work_mem = '256MB'");
       await repo.lockVoterImports(client);
       await repo.createVoterStaging(client);
       const sink = new RejectsSink(rejectsPath, async (batch) => {
@@ -86,7 +93,7 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       let mark = performance.now();
       const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
       try {
-        rows = await streamRows(batches, copy, sink, deps, mapping, options.full ? options.county! : null);
+        rows = await streamRows(batches, copy, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null);
         await copyDone;
       } catch (err) {
         // Abort the COPY (the server gets CopyFail) so that the transaction can roll back.
@@ -112,8 +119,9 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       phase('diff');
       const registryChanges = await repo.recordRegistryChanges(client, runId);
       phase('changes');
-      const { inserted, updated } = await repo.mergeVoters(client);
-      phase('merge');
+      const bulk = await repo.isBulkLoad(client, options.bulkMinNewRows);
+      const { inserted, updated } = await repo.mergeVoters(client, { bulk });
+      phase(bulk ? 'merge (bulk)' : 'merge');
       if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
       // Subscriptions follow the registry in the same transaction (moved, status, confidential; Colorado auto-enrolment).
       await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: true });
