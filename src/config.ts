@@ -52,6 +52,14 @@ export interface Config {
     /** The share applies from this many changed statuses in one county (small counties are not held for a handful). BALLOTLINE_INGEST_HOLD_MIN_CHANGES, default 50. */
     readonly holdMinChanges: number;
   };
+  /**
+   * Demo mode (docs/demo.md). BALLOTLINE_DEMO: 'auto' (default: `start` plays the demo on the
+   * zero-config default only — no DATABASE_URL, not production, no real database in the data
+   * folder), 'on' (required for a demo against DATABASE_URL), 'off' (never).
+   */
+  readonly demo: 'auto' | 'on' | 'off';
+  /** BALLOTLINE_DEMO_DAY_SECONDS: real seconds per simulated day of the demo's accelerated clock. Default 2. */
+  readonly demoDaySeconds: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -125,6 +133,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && secret === null) problems.push('BALLOTLINE_SECRET is required when NODE_ENV=production');
   if (production && databaseUrl === null) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for local use)');
 
+  const demo = oneOf<'auto' | 'on' | 'off'>('BALLOTLINE_DEMO', ['auto', 'on', 'off'], 'auto');
+  if (production && demo === 'on') problems.push('BALLOTLINE_DEMO=on is refused when NODE_ENV=production (a production database is never seeded with demo data)');
+
   const notifications = readNotificationsConfig({ str, int, oneOf, url }, problems);
   const config: Config = {
     databaseUrl,
@@ -160,6 +171,8 @@ export function loadConfig(env: Env = process.env): Config {
       holdShare: share('BALLOTLINE_INGEST_HOLD_SHARE', 0.2),
       holdMinChanges: int('BALLOTLINE_INGEST_HOLD_MIN_CHANGES', 50, 0, 1_000_000_000),
     }),
+    demo,
+    demoDaySeconds: int('BALLOTLINE_DEMO_DAY_SECONDS', 2, 1, 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -14,7 +14,14 @@ export interface Runtime {
   readonly log: Logger;
   readonly db: Database;
   readonly profile: JurisdictionProfile;
+  /** The election's clock: what every domain rule reads as "now" (fast in demo mode, fixed in tests). */
   readonly clock: Clock;
+  /**
+   * Real time, for what must follow the people at the keyboard rather than the election: staff
+   * sign-in (TOTP codes come from the member's phone), lockouts, staff sessions and the time of
+   * audit entries. The same as `clock` except where a caller sets both (demo mode).
+   */
+  readonly wallClock: Clock;
   /** pg-boss; started lazily by commands that enqueue or work. */
   queue(): Promise<Queue>;
   close(): Promise<void>;
@@ -24,6 +31,8 @@ export interface RuntimeOptions {
   config?: Config;
   log?: Logger;
   clock?: Clock;
+  /** Default: `clock` (so a test's fixed clock drives staff sign-in too), else the system clock. */
+  wallClock?: Clock;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
 }
@@ -42,6 +51,13 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     url = embedded.url;
   }
   const db = openDatabase(url);
+  // A connection lost while checked out (the server stopping under a running import, as when a
+  // Ctrl-C reaches the embedded PostgreSQL) fails the query using it; unheard, the client's
+  // 'error' event would end the process before it could close in order.
+  db.pool.on('connect', (client) => client.on('error', (err: Error & { code?: string }) => {
+    if (embedded && SERVER_GONE.has(err.code ?? '')) log.info({ code: err.code }, 'embedded PostgreSQL is shutting down');
+    else log.warn({ err }, 'database connection lost');
+  }));
   let queue: Promise<Queue> | null = null;
   const profile = loadProfile(config.profile);
   try {
@@ -59,8 +75,9 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     db,
     profile,
     clock: options.clock ?? systemClock,
+    wallClock: options.wallClock ?? options.clock ?? systemClock,
     queue() {
-      queue ??= startQueue(url, log);
+      queue ??= startQueue(url, embedded ? quietOnServerShutdown(log) : log);
       return queue;
     },
     async close() {
@@ -71,4 +88,23 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * A Ctrl-C in a terminal reaches the embedded PostgreSQL too (it is a child in the same
+ * process group), which then ends every session at once while this process is still closing
+ * in order. Those "terminating connection due to administrator command" (57P01) reports are
+ * expected then, so they are logged at info, not as errors.
+ */
+const SERVER_GONE = new Set(['57P01', 'EPIPE', 'ECONNRESET']);
+
+function quietOnServerShutdown(log: Logger): Logger {
+  const child = log.child({});
+  const error = child.error.bind(child);
+  child.error = ((obj: unknown, ...rest: unknown[]) => {
+    const err = (obj as { err?: { code?: string } } | null)?.err;
+    if (err?.code !== undefined && SERVER_GONE.has(err.code)) return child.info({ code: err.code }, 'embedded PostgreSQL is shutting down');
+    return (error as (o: unknown, ...r: unknown[]) => void)(obj, ...rest);
+  }) as Logger['error'];
+  return child;
 }

@@ -34,7 +34,7 @@ export interface CliOperator { readonly kind: 'cli'; readonly request: RequestCo
 export type Operator = SignedInStaff | CliOperator;
 
 export function cliOperator(rt: Runtime): CliOperator {
-  return { kind: 'cli', request: { at: rt.clock.now(), ip: null, userAgent: null } };
+  return { kind: 'cli', request: { at: rt.wallClock.now(), ip: null, userAgent: null } };
 }
 
 /** An account as the API and CLI show it: never a hash, secret or token. */

@@ -18,7 +18,7 @@ import { AppError } from '../errors.ts';
 import type { AuditAction, Role } from '../persisted.ts';
 import type { Staff } from './roles.ts';
 
-/** When and from where a request came (the preHandler fills it from the request and rt.clock). */
+/** When and from where a request came (the preHandler fills it from the request and rt.wallClock). */
 export interface RequestContext {
   readonly at: Date;
   readonly ip: string | null;

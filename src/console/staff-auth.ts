@@ -35,10 +35,10 @@ export interface RequireStaffOptions {
   anyOf?: readonly Permission[];
 }
 
-/** When and from where: the runtime's clock, the client address (behind a proxy only when trusted), the user agent. */
+/** When and from where: real time (`rt.wallClock`), the client address (behind a proxy only when trusted), the user agent. */
 export function requestContext(rt: Runtime, req: FastifyRequest): RequestContext {
   const ua = req.headers['user-agent'];
-  return { at: rt.clock.now(), ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 400) : null };
+  return { at: rt.wallClock.now(), ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 400) : null };
 }
 
 /** True when cookies must carry Secure: the service is reached over https. */

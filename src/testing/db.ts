@@ -52,7 +52,7 @@ export async function testRuntime(options: TestRuntimeOptions = {}): Promise<Run
   const clock = fixedClock(options.now ?? new Date('2026-10-01T16:00:00Z'));
   const log = createLogger('silent');
   const rt = {
-    config, log, db, profile, clock,
+    config, log, db, profile, clock, wallClock: clock,
     queue() {
       queue ??= startQueue(db.url, log, { supervise: false });
       return queue;

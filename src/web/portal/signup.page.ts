@@ -34,7 +34,7 @@ export const signupPages: PortalModule = (portal, rt) => {
   const secret = appSecretSync(rt.config);
   const signupCookie = { ...cookieOptions(rt.config), path: SIGNUP_COOKIE_PATH };
 
-  const identityOf = (req: FastifyRequest): IdentityInput | null => openIdentity(secret, req.cookies[SIGNUP_COOKIE], rt.clock.now());
+  const identityOf = (req: FastifyRequest): IdentityInput | null => openIdentity(secret, req.cookies[SIGNUP_COOKIE], rt.wallClock.now()); // a form's time limit is real time
   /** Back to step 1 when the sealed identity is missing or expired (then say why). */
   const restart = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     if (req.cookies[SIGNUP_COOKIE]) {
@@ -55,7 +55,7 @@ export const signupPages: PortalModule = (portal, rt) => {
     const values = readIdentity(req.body);
     const r = await logIn(rt, identityInput(values), { ip: req.ip });
     if (r.kind === 'not_subscribed') {
-      reply.setCookie(SIGNUP_COOKIE, sealIdentity(secret, identityInput(values), ctx.now), { ...signupCookie, maxAge: SIGNUP_TTL_SECONDS });
+      reply.setCookie(SIGNUP_COOKIE, sealIdentity(secret, identityInput(values), rt.wallClock.now()), { ...signupCookie, maxAge: SIGNUP_TTL_SECONDS });
       return reply.redirect(PORTAL_PATHS.signUpPreferences, 303);
     }
     if (r.kind === 'logged_in') {
