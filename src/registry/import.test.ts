@@ -196,3 +196,17 @@ test('a bulk load rebuilds the indexes and the county key it set aside, and a sm
   assert.deepEqual(await schema(), before);
   assert.equal(await count(rt), 42);
 });
+
+test('more bad rows than one batch of rejects: the batch is written between COPY statements and the good rows around it all load', async () => {
+  const rt = await testRuntime();
+  const lines = [HEADER];
+  for (let i = 0; i < 300; i++) lines.push(row(`CA3${String(i).padStart(8, '0')}`, '19', 'Good', `Before${i}`));
+  for (let i = 0; i < 12_000; i++) lines.push(row(`CA4${String(i).padStart(8, '0')}`, '99', 'Bad', `County${i}`));
+  for (let i = 0; i < 300; i++) lines.push(row(`CA5${String(i).padStart(8, '0')}`, '19', 'Good', `After${i}`));
+  const r = await run(rt, lines);
+  assert.equal(r.rejected, 12_000);
+  assert.equal(r.inserted, 600);
+  assert.equal(await count(rt), 600);
+  const stored = (await rt.db.pool.query<{ n: number; first: number; last: number }>('SELECT count(*)::int AS n, min(line) AS first, max(line) AS last FROM import_rejects WHERE run_id = $1', [r.runId])).rows[0]!;
+  assert.deepEqual(stored, { n: 12_000, first: 302, last: 12_301 });
+});

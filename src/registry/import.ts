@@ -1,14 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Writable, type Readable } from 'node:stream';
-import { once } from 'node:events';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { Readable } from 'node:stream';
 import { AppError } from '../errors.ts';
 import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
 import { csvRecords, copyLine, type CsvRecord } from '../feeds/csv.ts';
 import { RejectsSink, type Reject } from '../feeds/rejects.ts';
+import { StagingCopy } from '../feeds/staging-copy.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { DEFAULT_MAPPING, type FileMapping } from './mapping.ts';
 import { countyLookup, resolveHeader, validateVoterRow, type CanonicalVoter, type RowContext } from './voter-row.ts';
@@ -82,23 +81,21 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       await client.query("SET LOCAL work_mem = '256MB'");
       await repo.lockVoterImports(client);
       await repo.createVoterStaging(client);
+      const staging = new StagingCopy(client, repo.VOTER_STAGING_COPY);
       const sink = new RejectsSink(rejectsPath, async (batch) => {
+        await staging.pause(); // the connection runs one statement at a time
         await insertRejects(client, runId, batch);
         await repo.recordRejectedIds(client, batch.flatMap((r) => (r.key ? [r.key] : [])));
       });
-      const copy = client.query(copyFrom(repo.VOTER_STAGING_COPY));
-      const copyDone = new Promise<void>((resolve, reject) => { copy.on('finish', resolve); copy.on('error', reject); });
       let rows: number;
       const phases: Record<string, number> = {};
       let mark = performance.now();
       const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
       try {
-        rows = await streamRows(batches, copy, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null);
-        await copyDone;
+        rows = await streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null);
+        await staging.end();
       } catch (err) {
-        // Abort the COPY (the server gets CopyFail) so that the transaction can roll back.
-        copy.destroy(err as Error);
-        await copyDone.catch(() => undefined);
+        await staging.abort(err as Error);
         throw err;
       }
       phase('stream');
@@ -145,8 +142,8 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
   }
 }
 
-/** Validates each record and writes the good ones to COPY; returns the number of data rows read. */
-async function streamRows(batches: AsyncIterable<CsvRecord[]>, copy: Writable, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
+/** Validates each record and writes the good ones to the staging COPY; returns the number of data rows read. */
+async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingCopy, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
   let ctx: RowContext | null = null;
   let rows = 0;
   let buffer = '';
@@ -168,13 +165,10 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, copy: Writable, s
       }
       buffer += stagingLine(line, result.voter);
     }
-    if (buffer.length > 65_536) {
-      if (!copy.write(buffer)) await once(copy, 'drain');
-      buffer = '';
-    }
+    await staging.write(buffer);
+    buffer = '';
   }
   if (ctx === null) throw new AppError(400, 'file_empty', 'the file is empty: no header line');
-  copy.end(buffer);
   return rows;
 }
 

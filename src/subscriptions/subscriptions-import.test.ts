@@ -96,3 +96,14 @@ test('Colorado: carried-over texts keep a YES given in the previous system', asy
   const ch = (await rt.db.pool.query("SELECT s.voter_id, sc.needs_yes, sc.yes_confirmed_at FROM subscription_channels sc JOIN subscriptions s ON s.id = sc.subscription_id ORDER BY 1")).rows;
   assert.deepEqual(ch.map((c) => [c.voter_id, c.needs_yes, c.yes_confirmed_at?.toISOString() ?? null]), [['CO1', true, '2024-05-01T00:00:00.000Z'], ['CO2', true, null]]);
 });
+
+test('more bad rows than one batch of rejects: the import finishes and keeps every good row', async () => {
+  const rt = await testRuntime();
+  await loadVoters(rt, [{ id: 'CA1', county: '19', first: 'Ana', last: 'Cruz', zip: '90012' }, { id: 'CA2', county: '19', first: 'Bo', last: 'Lee', zip: '90012' }]);
+  const bad = Array.from({ length: 6_000 }, (_, i) => `CA${i + 10},,nope${i},,,,,,,,,,,`);
+  const r = await run(rt, [HEADER, 'CA1,es,ana@example.com,,,,,,,,,,,', ...bad, 'CA2,en,bo@example.com,,,,,,,,,,,']);
+  assert.equal(r.rejected, 6_000);
+  assert.equal(r.imported, 2);
+  const stored = (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM import_rejects WHERE run_id = $1', [r.runId])).rows[0]!.n;
+  assert.equal(stored, 6_000);
+});

@@ -7,15 +7,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
-import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { Readable } from 'node:stream';
 import { AppError } from '../errors.ts';
 import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
 import { copyLine, csvRecords, type CsvRecord } from '../feeds/csv.ts';
 import { RejectsSink, type Reject } from '../feeds/rejects.ts';
+import { StagingCopy } from '../feeds/staging-copy.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { resolveSubscriptionHeader, validateSubscriptionRow, type HeaderIndex, type SubscriptionImportRow } from './subscriptions-import-row.ts';
 import * as repo from './subscriptions-import.repository.ts';
@@ -59,16 +58,17 @@ export async function importSubscriptions(deps: ImportSubscriptionsDeps, options
     return await deps.db.tx(async (client) => {
       await client.query("SET LOCAL statement_timeout = '30min'");
       await repo.createSubscriptionStaging(client);
-      const sink = new RejectsSink(rejectsPath, (batch) => insertRejects(client, runId, batch));
-      const copy = client.query(copyFrom(repo.SUBSCRIPTION_STAGING_COPY));
-      const copyDone = new Promise<void>((resolve, reject) => { copy.on('finish', resolve); copy.on('error', reject); });
+      const staging = new StagingCopy(client, repo.SUBSCRIPTION_STAGING_COPY);
+      const sink = new RejectsSink(rejectsPath, async (batch) => {
+        await staging.pause(); // the connection runs one statement at a time
+        await insertRejects(client, runId, batch);
+      });
       let rows: number;
       try {
-        rows = await streamRows(batches, copy, sink);
-        await copyDone;
+        rows = await streamRows(batches, staging, sink);
+        await staging.end();
       } catch (err) {
-        copy.destroy(err as Error);
-        await copyDone.catch(() => undefined);
+        await staging.abort(err as Error);
         throw err;
       }
       await repo.indexStaging(client);
@@ -89,7 +89,7 @@ export async function importSubscriptions(deps: ImportSubscriptionsDeps, options
   }
 }
 
-async function streamRows(batches: AsyncIterable<CsvRecord[]>, copy: Writable, sink: RejectsSink): Promise<number> {
+async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingCopy, sink: RejectsSink): Promise<number> {
   let header: HeaderIndex | null = null;
   let rows = 0;
   let buffer = '';
@@ -108,14 +108,11 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, copy: Writable, s
         continue;
       }
       buffer += stagingLine(line, r.row);
-      if (buffer.length > 65_536) {
-        if (!copy.write(buffer)) await once(copy, 'drain');
-        buffer = '';
-      }
     }
+    await staging.write(buffer);
+    buffer = '';
   }
   if (header === null) throw new AppError(400, 'file_empty', 'the file is empty: no header line');
-  copy.end(buffer);
   return rows;
 }
 

@@ -1,0 +1,80 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+const CHUNK = 65_536;
+
+/**
+ * `COPY … FROM STDIN` into an import's staging table that can step aside. A connection in COPY
+ * mode runs no other statement until the COPY ends, so a statement the import must run on the
+ * same connection mid-stream (the rejects sink writing a batch into the import's transaction)
+ * first calls `pause()`: it ends the COPY in progress, and the next `write` starts a new one.
+ * Several COPY statements into one table load the same rows as one.
+ *
+ * Text is sent in 64 KiB pieces, waiting whenever the connection is busy (constant memory).
+ */
+export class StagingCopy {
+  readonly #client: pg.PoolClient;
+  readonly #statement: string;
+  #stream: Writable | null = null;
+  #done: Promise<void> | null = null;
+  #buffer = '';
+
+  constructor(client: pg.PoolClient, statement: string) {
+    this.#client = client;
+    this.#statement = statement;
+  }
+
+  /** Adds lines in PostgreSQL's COPY text format. */
+  async write(text: string): Promise<void> {
+    this.#buffer += text;
+    if (this.#buffer.length >= CHUNK) await this.#send();
+  }
+
+  /** Sends what is buffered and ends the COPY in progress, so that the connection is free. */
+  async pause(): Promise<void> {
+    await this.#send();
+    const stream = this.#stream;
+    const done = this.#done;
+    if (!stream || !done) return;
+    this.#stream = null;
+    this.#done = null;
+    stream.end();
+    await done;
+  }
+
+  /** All sent and the last COPY ended. */
+  async end(): Promise<void> {
+    await this.pause();
+  }
+
+  /** Aborts the COPY in progress (the server gets CopyFail), so that the transaction can roll back. */
+  async abort(err: Error): Promise<void> {
+    this.#buffer = '';
+    const stream = this.#stream;
+    const done = this.#done;
+    this.#stream = null;
+    this.#done = null;
+    if (!stream || !done) return;
+    stream.destroy(err);
+    await done.catch(() => undefined);
+  }
+
+  async #send(): Promise<void> {
+    if (this.#buffer === '') return;
+    if (!this.#stream) {
+      const stream = this.#client.query(copyFrom(this.#statement));
+      const done = new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+      });
+      done.catch(() => undefined); // observed here; `pause` and `abort` await it
+      this.#stream = stream;
+      this.#done = done;
+    }
+    const chunk = this.#buffer;
+    this.#buffer = '';
+    if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
+  }
+}
