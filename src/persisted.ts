@@ -136,6 +136,13 @@ export const AUDIT_ACTIONS = [
   'voter.viewed', 'voter.changed',
   // the audit log itself
   'audit.viewed',
+  // console: feeds, held ingests, message wording, outbox
+  'feed.uploaded', 'feed.rejects_downloaded', 'ingest.approved', 'ingest.discarded',
+  'template.saved', 'template.removed', 'outbox.viewed',
+  // console: integration API keys
+  'key.created', 'key.revoked',
+  // console: elections and county participation
+  'election.created', 'election.participation_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const isAuditAction = (v: unknown): v is AuditAction => (AUDIT_ACTIONS as readonly unknown[]).includes(v);
