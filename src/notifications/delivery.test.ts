@@ -119,6 +119,23 @@ describe('delivery through the outbox', async () => {
     assert.equal((await listOutbox(db, { voterId: 'D3' })).length, 0);
   });
 
+  it('tells the event that caused the message, whatever the ballot says by the time it goes out', async () => {
+    rt.clock.set(NOW);
+    await subscribedVoter(db, { voterId: 'D7', channels: { email: 'd7@example.com' }, firstName: 'Ana', lastName: 'Ruiz' });
+    await ballot(db, { ballotId: 'BD7', voterId: 'D7', sentDate: '2026-10-10', cureDeadline: '2026-11-24', reason: 'No voter signature on the return envelope' });
+    const run = await importRun(db);
+    await ballotEvent(db, { ballotId: 'BD7', voterId: 'D7', kind: 'contact_county', reason: 'NVS', occurredAt: new Date('2026-10-20T16:00:00Z'), runId: run,
+      details: { statusCode: 'NVS', reasonText: 'No voter signature on the return envelope', cureDeadline: '2026-11-24' } });
+    await planRun(rt, run);
+    const ids = (await messagesOf(db, 'D7')).map((m) => m.id);
+    // Before it goes out the ballot's row moves on (a later status clears reason and deadline).
+    await db.query("UPDATE ballots SET cure_deadline = NULL, status_reason = NULL WHERE ballot_id = 'BD7'");
+    assert.deepEqual((await deliverMessages(rt, ids)).map((o) => o.outcome), ['sent']);
+    const [email] = await listOutbox(db, { voterId: 'D7' });
+    assert.match(email!.body, /November 24/);
+    assert.match(email!.body, /No voter signature/);
+  });
+
   it('uses the county\'s wording over the state\'s, and English reasons only in English', async () => {
     rt.clock.set(NOW);
     await saveTemplateOverride(db, { countyCode: null, kind: 'not_accepted', language: 'en', form: 'sms', template: 'STATE {voterName} {countyName} {electionName} {countyPhone}. Reply STOP to stop', updatedBy: 'test' });

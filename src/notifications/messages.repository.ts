@@ -152,8 +152,14 @@ export async function loadForDelivery(db: Queryable, ids: readonly string[]): Pr
             v.first_name, v.middle_name, v.last_name, v.suffix,
             c.code AS county_code, c.name AS county_name, c.phone AS county_phone, c.email AS county_email, c.website AS county_website,
             e.name AS election_name, e.election_date,
-            b.sent_date, b.status_reason, b.cure_deadline
+            -- A status message tells the event that caused it, not whatever the ballot says by the
+            -- time it goes out: a contact-county message keeps its reason and its deadline. The
+            -- sent date is the ballot's (an extract may report it only after the ISSUED row).
+            COALESCE(b.sent_date::text, NULLIF(ev.details->>'sentDate', '')) AS sent_date,
+            COALESCE(NULLIF(ev.details->>'reasonText', ''), b.status_reason) AS status_reason,
+            COALESCE(NULLIF(ev.details->>'cureDeadline', ''), b.cure_deadline::text) AS cure_deadline
      FROM messages m
+     LEFT JOIN ballot_events ev ON ev.id = m.event_id
      LEFT JOIN subscriptions s ON s.id = m.subscription_id
      LEFT JOIN subscription_channels sc ON sc.subscription_id = m.subscription_id AND sc.channel = m.channel
      LEFT JOIN voters v ON v.voter_id = m.voter_id

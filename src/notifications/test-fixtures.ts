@@ -84,11 +84,11 @@ export async function ballot(db: Queryable, b: { electionId?: string; ballotId: 
   );
 }
 
-export async function ballotEvent(db: Queryable, e: { electionId?: string; ballotId: string; voterId: string; county?: string; kind: BallotMessageKind; reason: string; occurredAt: Date; runId: string | null; source?: 'feed' | 'imb' | 'participation' }): Promise<string> {
+export async function ballotEvent(db: Queryable, e: { electionId?: string; ballotId: string; voterId: string; county?: string; kind: BallotMessageKind; reason: string; occurredAt: Date; runId: string | null; source?: 'feed' | 'imb' | 'participation'; details?: Record<string, string> }): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO ballot_events (election_id, ballot_id, voter_id, county_code, kind, reason, occurred_at, source, run_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-    [e.electionId ?? 'G2026', e.ballotId, e.voterId, e.county ?? COUNTY, e.kind, e.reason, e.occurredAt, e.source ?? (e.reason === 'scan' ? 'imb' : 'feed'), e.runId],
+    `INSERT INTO ballot_events (election_id, ballot_id, voter_id, county_code, kind, reason, occurred_at, source, run_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id`,
+    [e.electionId ?? 'G2026', e.ballotId, e.voterId, e.county ?? COUNTY, e.kind, e.reason, e.occurredAt, e.source ?? (e.reason === 'scan' ? 'imb' : 'feed'), e.runId, JSON.stringify(e.details ?? {})],
   );
   return rows[0]!.id;
 }
