@@ -17,6 +17,7 @@ import { keysPages } from './keys.pages.ts';
 import { electionsPages } from './elections.pages.ts';
 import { assistancePages } from './assistance.pages.ts';
 import { auditPages } from './audit.pages.ts';
+import { keepCookies } from '../../testing/cookies.ts';
 
 /** The console with the sign-in, accounts, keys, elections, voter assistance and audit pages. */
 export const accountsConsole: RouteModule = createConsolePagesRoutes([signInPages, accountsPages, keysPages, electionsPages, assistancePages, auditPages]);
@@ -68,15 +69,7 @@ export class Browser {
   }
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
-    const raw = res.headers['set-cookie'];
-    for (const c of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c) || /Max-Age=0/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    keepCookies(this.cookies, res);
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (m) this.csrf = m[1]!;
     return res;

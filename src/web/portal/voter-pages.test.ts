@@ -13,6 +13,7 @@ import { portalRoutes } from '../portal.routes.ts';
 import { serviceMessageJobs } from '../../subscriptions/testing.ts';
 import { ELECTION, VOTERS, identityOf, loadVoters, seedElection, tellBallotStory } from './test-fixtures.ts';
 import { SIGNUP_COOKIE, openIdentity, sealIdentity } from './signup-identity.ts';
+import { keepCookies } from '../../testing/cookies.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml' };
 const rt = await testRuntime({ now: new Date('2026-10-20T18:00:00Z') });
@@ -34,15 +35,7 @@ class Client {
   }
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
-    const raw = res.headers['set-cookie'];
-    for (const c of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    keepCookies(this.cookies, res);
     this.last = res;
     return res;
   }
