@@ -15,6 +15,20 @@ import type { ScanMeaning } from '../persisted.ts';
 const DELIVERY_SEQUENCE_OPERATIONS = new Set(['918', '919']);
 
 export function scanMeaning(eventCode: string, mailPhase: string | null): ScanMeaning {
+  if (mailPhase !== null) return meaningOf(eventCode, mailPhase);
+  // A file row has no mail phase: then the meaning is the operation code's, worked out once.
+  let meaning = byOperation.get(eventCode);
+  if (meaning === undefined) {
+    meaning = meaningOf(eventCode, null);
+    if (byOperation.size > 10_000) byOperation.clear();
+    byOperation.set(eventCode, meaning);
+  }
+  return meaning;
+}
+
+const byOperation = new Map<string, ScanMeaning>();
+
+function meaningOf(eventCode: string, mailPhase: string | null): ScanMeaning {
   const phase = mailPhase?.toLowerCase() ?? '';
   const number = /phase\s*(\d)/.exec(phase)?.[1];
   if (number === '0' || /accept/.test(phase)) return 'accepted';

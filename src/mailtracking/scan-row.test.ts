@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeImb } from './imb.ts';
-import { detectDelimiter, parseScanTime, resolveScanHeader, scanInputFromFields, splitImb, validateScan, type ScanContext, type ScanInput } from './scan-row.ts';
+import { detectDelimiter, parseScanTime, resolveScanHeader, scanInputFromFields, splitImb, validateScan, type ScanContext, type ScanInput, type StagedScan } from './scan-row.ts';
 import { isInferredEvent, scanMeaning } from './scan-meaning.ts';
-import { utcFromLocal } from './local-time.ts';
+import { utcFromLocal, utcFromLocalUncached } from './local-time.ts';
+import { stagingLine, stagingValues } from './scans.repository.ts';
+import { copyLine } from '../feeds/csv.ts';
 import type { Facility } from './facility.ts';
 
 const TRACKING = '00300314159000000001';
@@ -169,5 +171,71 @@ describe('utcFromLocal', () => {
     assert.equal(utc('America/Los_Angeles', '2025-03-09 02:30:00'), '2025-03-09T10:30:00.000Z');
     assert.equal(utc('America/Los_Angeles', '2025-03-09 03:00:00'), '2025-03-09T10:00:00.000Z');
     assert.throws(() => utc('Not/AZone', '2025-03-09 03:00:00'), RangeError);
+  });
+});
+
+describe('cached local time', () => {
+  const ZONES = ['America/Los_Angeles', 'America/Denver', 'America/Phoenix', 'America/Chicago', 'America/New_York',
+    'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico', 'Pacific/Guam'];
+  it('gives the uncached conversion for every hour around every DST change of 2024-2027, whatever the order of zones and days', () => {
+    const days: Array<[number, number, number]> = [];
+    for (const y of [2024, 2025, 2026, 2027]) {
+      for (const [mo, first, last] of [[3, 7, 15], [11, 1, 8], [1, 1, 2], [7, 1, 1]] as const) {
+        for (let d = first; d <= last; d++) days.push([y, mo, d]);
+      }
+    }
+    let checked = 0;
+    // Zone by zone, then interleaved (a file mixes facilities): the last-day memo must never leak.
+    for (const order of ['zone', 'mixed'] as const) {
+      for (const [y, mo, d] of days) {
+        for (let h = 0; h < 24; h++) {
+          for (const zone of order === 'zone' ? ZONES.slice(0, 1) : ZONES) {
+            for (const [mi, s, ms] of [[0, 0, 0], [30, 15, 500], [59, 59, 999]] as const) {
+              assert.equal(utcFromLocal(zone, y, mo, d, h, mi, s, ms), utcFromLocalUncached(zone, y, mo, d, h, mi, s, ms), `${zone} ${y}-${mo}-${d} ${h}:${mi}:${s}.${ms}`);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(checked > 20_000);
+    // and a zone whose offset changed off the hour in its history still reads each hour as uncached
+    assert.equal(utcFromLocal('Australia/Lord_Howe', 2025, 4, 6, 1, 45, 0, 0), utcFromLocalUncached('Australia/Lord_Howe', 2025, 4, 6, 1, 45, 0, 0));
+  });
+  it('throws for an unknown zone every time (nothing cached)', () => {
+    assert.throws(() => utcFromLocal('Not/AZone', 2025, 3, 9, 3, 0, 0, 0), RangeError);
+    assert.throws(() => utcFromLocal('Not/AZone', 2025, 3, 9, 3, 0, 0, 0), RangeError);
+  });
+});
+
+describe('parseScanTime fast path', () => {
+  it('reads YYYY-MM-DD HH:MM:SS exactly as the general pattern does, valid or not', () => {
+    const samples: string[] = [];
+    for (const day of ['2026-10-05', '2028-02-29', '2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-12-31', '1999-12-31'])
+      for (const time of ['00:00:00', '18:30:59', '23:59:59', '24:00:00', '10:60:00', '10:00:60']) samples.push(`${day} ${time}`, `${day}T${time}`);
+    for (const text of samples) {
+      // the same time with a fraction takes the general pattern
+      const general = parseScanTime(`${text}.0`);
+      assert.deepEqual(parseScanTime(text), general, text);
+    }
+    for (const bad of ['2026-10-05 18:30:0x', '2026-10-05_18:30:00', '2026/10/05 18:30:00', '２026-10-05 18:30:00']) assert.equal(parseScanTime(bad), null, bad);
+  });
+});
+
+describe('stagingLine', () => {
+  it('is the COPY line of the staging values, escapes and NULLs included', () => {
+    const scans: StagedScan[] = [
+      { imb: TRACKING, routing: '', scannedAtMs: 1_780_000_000_123, eventCode: '891', facilityZip: '94615', facilityCity: 'Oakland', facilityState: 'CA', mailPhase: null, handlingEventType: null, meaning: 'processed' },
+      { imb: TRACKING, routing: '94615', scannedAtMs: 0, eventCode: 'A1', facilityZip: null, facilityCity: 'Back\\slash\tTab\nLine\rReturn', facilityState: null, mailPhase: 'Phase 1', handlingEventType: 'A', meaning: 'origin' },
+    ];
+    for (const s of scans) assert.equal(stagingLine(7, s), copyLine(stagingValues(7, s)));
+  });
+  it('gives the same meaning from the per-operation cache as the first time', () => {
+    for (let i = 0; i < 3; i++) {
+      assert.equal(scanMeaning('919', null), 'delivery');
+      assert.equal(scanMeaning('0918', null), 'delivery');
+      assert.equal(scanMeaning('891', null), 'processed');
+      assert.equal(scanMeaning('891', 'Phase 2 - Destination Processing'), 'destination');
+    }
   });
 });

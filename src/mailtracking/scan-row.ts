@@ -150,6 +150,14 @@ export interface ScanTime {
 export function parseScanTime(text: string): ScanTime | null {
   let y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined;
   let offsetMinutes: number | null = null;
+  // Fast path, the usual row: 'YYYY-MM-DD HH:MM:SS' (or with 'T'), read digit by digit; the
+  // same numbers the ISO pattern gives, checked the same way below.
+  if (text.length === 19 && isPlainIso(text)) {
+    y = digits(text, 0, 4); mo = digits(text, 5, 2); d = digits(text, 8, 2);
+    h = digits(text, 11, 2); mi = digits(text, 14, 2); s = digits(text, 17, 2);
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+    return { parts: [y, mo, d, h, mi, s, 0], offsetMinutes: null };
+  }
   let m = ISO.exec(text);
   if (m) {
     y = +m[1]!; mo = +m[2]!; d = +m[3]!; h = +m[4]!; mi = +m[5]!; s = m[6] === undefined ? 0 : +m[6];
@@ -180,6 +188,26 @@ export function parseScanTime(text: string): ScanTime | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const ms = frac === undefined ? 0 : frac.length >= 3 ? +frac.slice(0, 3) : +frac.padEnd(3, '0');
   return { parts: [y, mo, d, h, mi, s, ms], offsetMinutes };
+}
+
+/** 'DDDD-DD-DD[ T]DD:DD:DD' with D an ASCII digit. */
+function isPlainIso(t: string): boolean {
+  for (let i = 0; i < 19; i++) {
+    const c = t.charCodeAt(i);
+    switch (i) {
+      case 4: case 7: if (c !== 0x2d) return false; break; // '-'
+      case 10: if (c !== 0x20 && c !== 0x54) return false; break; // ' ' or 'T'
+      case 13: case 16: if (c !== 0x3a) return false; break; // ':'
+      default: if (c < 0x30 || c > 0x39) return false;
+    }
+  }
+  return true;
+}
+
+function digits(t: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (t.charCodeAt(i) - 0x30);
+  return n;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -245,19 +273,23 @@ export function resolveScanHeader(fields: readonly string[]): { index: ScanColum
 /** One file row as a ScanInput, or the reason it cannot be one. */
 export function scanInputFromFields(fields: readonly string[], index: ScanColumnIndex, width: number): ScanInput | string {
   if (fields.length !== width) return `expected ${width} columns, found ${fields.length}`;
-  const get = (c: ScanFileColumn): string => (index[c] >= 0 ? fields[index[c]] ?? '' : '');
-  const tracking = get('tracking_code').trim();
+  const tracking = field(fields, index.tracking_code).trim();
   return {
-    imb: tracking !== '' ? tracking : get('imb'),
-    routing: get('routing_code'),
-    eventCode: get('operation_code'),
-    facilityZip: get('facility_zip'),
-    time: get('scan_time'),
-    facilityCity: get('facility_city'),
-    facilityState: get('facility_state'),
-    mailPhase: get('mail_phase'),
-    handlingEventType: get('handling_event_type'),
+    imb: tracking !== '' ? tracking : field(fields, index.imb),
+    routing: field(fields, index.routing_code),
+    eventCode: field(fields, index.operation_code),
+    facilityZip: field(fields, index.facility_zip),
+    time: field(fields, index.scan_time),
+    facilityCity: field(fields, index.facility_city),
+    facilityState: field(fields, index.facility_state),
+    mailPhase: field(fields, index.mail_phase),
+    handlingEventType: field(fields, index.handling_event_type),
   };
+}
+
+/** The field at `i` of a row, '' for a column the file does not have (-1). */
+function field(fields: readonly string[], i: number): string {
+  return i >= 0 ? fields[i] ?? '' : '';
 }
 
 /** The delimiter of a delimited file, from its first line: '|', tab or ','. */

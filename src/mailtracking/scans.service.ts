@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import { QUEUES, sendInTx } from '../queue.ts';
 import type { Runtime } from '../runtime.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
-import { copyLine, csvRecords, type CsvRecord } from '../feeds/csv.ts';
+import { csvRecords, type CsvRecord } from '../feeds/csv.ts';
 import { RejectsSink, type Reject } from '../feeds/rejects.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { facilityDirectory } from './facility.ts';
@@ -84,7 +84,7 @@ export async function importScansFile(deps: MailtrackingDeps, options: ImportSca
       let mark = performance.now();
       const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
       const loader = new ChunkedLoader(client, { runId, source: 'file', counties: null }, options.chunkRows ?? CHUNK_ROWS);
-      const received = await streamScanRows(batches, ctx, sink, (line, scan) => loader.add(line, scan));
+      const received = await streamScanRows(batches, ctx, sink, loader);
       await loader.finish();
       phase('load');
       const { counts: applied } = await finishStaged(deps, client, { runId, received, staged: loader.staged, inserted: loader.inserted, matched: loader.matched, phase });
@@ -101,8 +101,11 @@ export async function importScansFile(deps: MailtrackingDeps, options: ImportSca
   }
 }
 
-/** Validates every data row and hands the good ones to `stage`; returns the number of data rows. */
-async function streamScanRows(batches: AsyncIterable<CsvRecord[]>, ctx: ScanContext, sink: RejectsSink, stage: (line: number, scan: StagedScan) => Promise<void>): Promise<number> {
+/**
+ * Validates every data row and hands the good ones to `loader`; returns the number of data
+ * rows. Awaits only when the loader has a full chunk to hand over (not once per row).
+ */
+async function streamScanRows(batches: AsyncIterable<CsvRecord[]>, ctx: ScanContext, sink: RejectsSink, loader: ChunkedLoader): Promise<number> {
   let header: { index: ScanColumnIndex; width: number } | null = null;
   let rows = 0;
   for await (const batch of batches) {
@@ -120,8 +123,11 @@ async function streamScanRows(batches: AsyncIterable<CsvRecord[]>, ctx: ScanCont
       rows++;
       const input = scanInputFromFields(fields, header.index, header.width);
       const check = typeof input === 'string' ? { ok: false as const, reason: input } : validateScan(input, ctx);
-      if (check.ok) await stage(line, check.scan);
-      else await sink.add({ line, reason: check.reason });
+      if (check.ok) {
+        if (loader.add(line, check.scan)) await loader.flush();
+      } else {
+        await sink.add({ line, reason: check.reason });
+      }
     }
   }
   if (header === null) throw new AppError(400, 'file_empty', 'the file is empty: no header line');
@@ -156,21 +162,23 @@ class ChunkedLoader {
     this.#chunkRows = chunkRows;
   }
 
-  async add(line: number, scan: StagedScan): Promise<void> {
-    this.#piece += copyLine(repo.stagingValues(line, scan));
+  /** Adds one row to the chunk; true when the chunk is full and `flush` must be awaited now. */
+  add(line: number, scan: StagedScan): boolean {
+    this.#piece += repo.stagingLine(line, scan);
     if (this.#piece.length > 65_536) {
       this.#pieces.push(Buffer.from(this.#piece));
       this.#piece = '';
     }
-    if (++this.#rows >= this.#chunkRows) await this.#flush();
+    return ++this.#rows >= this.#chunkRows;
   }
 
   async finish(): Promise<void> {
-    await this.#flush();
+    await this.flush();
     await this.#inFlight;
   }
 
-  async #flush(): Promise<void> {
+  /** Hands the chunk to PostgreSQL once the previous one is in. */
+  async flush(): Promise<void> {
     await this.#inFlight; // one chunk in PostgreSQL at a time; its failure surfaces here
     if (this.#rows === 0) return;
     if (this.#piece !== '') this.#pieces.push(Buffer.from(this.#piece));
