@@ -110,6 +110,16 @@ test('a tracking file loads its good rows and rejects each bad one with its line
   assert.deepEqual([run.kind, run.status, run.counts.unchanged], ['tracking', 'done', 1]);
 });
 
+test('a tracking file with more bad rows than one batch of rejects finishes and loads the good rows around them', async () => {
+  const rt = await runtime();
+  await seed(rt);
+  const bad = Array.from({ length: 6_000 }, () => '0150012345678901234,,G2026,V3,B3,outbound,');
+  const r = await tracking(rt, [TRACKING_HEADER, `${out(1)},,G2026,V1,B1,outbound,2026-10-05`, ...bad, `${out(2)},,G2026,V2,B2,outbound,2026-10-05`]);
+  assert.deepEqual([r.inserted, r.rejected], [2, 6_000]);
+  const n = (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM import_rejects WHERE run_id = $1', [r.runId])).rows[0]!.n;
+  assert.equal(n, 6_000);
+});
+
 test('an IMB reused by another election within 45 days loads with a warning; a header without required columns stops the file', async () => {
   const rt = await runtime();
   await seed(rt);

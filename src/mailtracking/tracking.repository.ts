@@ -1,4 +1,3 @@
-import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.ts';
 import type { Reject } from '../feeds/rejects.ts';
@@ -23,9 +22,7 @@ export async function createTrackingStaging(client: Queryable): Promise<void> {
   ) ON COMMIT DROP`);
 }
 
-export function copyTrackingStaging(client: pg.PoolClient) {
-  return client.query(copyFrom('COPY tracking_staging (line, imb, routing, election_id, voter_id, ballot_id, direction, mail_date) FROM STDIN'));
-}
+export const TRACKING_STAGING_COPY = 'COPY tracking_staging (line, imb, routing, election_id, voter_id, ballot_id, direction, mail_date) FROM STDIN';
 
 /**
  * Sets `reason` on every row that cannot be loaded, first failing check wins: unknown

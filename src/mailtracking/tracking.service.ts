@@ -6,7 +6,8 @@ import { QUEUES, sendInTx } from '../queue.ts';
 import { copyLine, csvRecords, type CsvRecord } from '../feeds/csv.ts';
 import { RejectsSink, type Reject } from '../feeds/rejects.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
-import { assertReadable, sniffDelimiter, withCopy, type CopyBuffer } from './delimited.ts';
+import { assertReadable, sniffDelimiter } from './delimited.ts';
+import { StagingCopy } from '../feeds/staging-copy.ts';
 import { resolveTrackingHeader, validateTrackingRow, type TrackingColumnIndex } from './tracking-row.ts';
 import { appendScanEvents } from './scans.repository.ts';
 import * as repo from './tracking.repository.ts';
@@ -64,8 +65,19 @@ export async function importTrackingFile(deps: MailtrackingDeps, options: Import
       await client.query("SET LOCAL statement_timeout = '30min'");
       await client.query("SET LOCAL work_mem = '256MB'");
       await repo.createTrackingStaging(client);
-      const sink = new RejectsSink(rejectsPath, (batch) => insertRejects(client, runId, batch));
-      const rows = await withCopy(repo.copyTrackingStaging(client), (buffer) => streamTrackingRows(batches, sink, buffer));
+      const staging = new StagingCopy(client, repo.TRACKING_STAGING_COPY);
+      const sink = new RejectsSink(rejectsPath, async (batch) => {
+        await staging.pause(); // the connection runs one statement at a time
+        await insertRejects(client, runId, batch);
+      });
+      let rows: number;
+      try {
+        rows = await streamTrackingRows(batches, sink, staging);
+        await staging.end();
+      } catch (err) {
+        await staging.abort(err as Error);
+        throw err;
+      }
       await repo.checkTrackingStaging(client);
       for (let after = 0, page = await repo.stagedRejects(client, after); page.length > 0; page = await repo.stagedRejects(client, after)) {
         for (const reject of page) await sink.add(reject);
@@ -96,7 +108,7 @@ export async function importTrackingFile(deps: MailtrackingDeps, options: Import
   }
 }
 
-async function streamTrackingRows(batches: AsyncIterable<CsvRecord[]>, sink: RejectsSink, buffer: CopyBuffer): Promise<number> {
+async function streamTrackingRows(batches: AsyncIterable<CsvRecord[]>, sink: RejectsSink, staging: StagingCopy): Promise<number> {
   let header: { index: TrackingColumnIndex; width: number } | null = null;
   let rows = 0;
   for await (const batch of batches) {
@@ -116,7 +128,7 @@ async function streamTrackingRows(batches: AsyncIterable<CsvRecord[]>, sink: Rej
         continue;
       }
       const r = check.row;
-      await buffer.push(copyLine([line, r.imb, r.routing, r.electionId, r.voterId, r.ballotId, r.direction, r.mailDate]));
+      await staging.write(copyLine([line, r.imb, r.routing, r.electionId, r.voterId, r.ballotId, r.direction, r.mailDate]));
     }
   }
   if (header === null) throw new AppError(400, 'file_empty', 'the file is empty: no header line');
