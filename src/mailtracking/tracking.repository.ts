@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { Queryable } from '../db/pool.ts';
 import type { Reject } from '../feeds/rejects.ts';
 import { SCAN_MATCH_WINDOW, createNewScans } from './scans.repository.ts';
