@@ -147,7 +147,7 @@ async function consoleContext(app: FastifyInstance, rt: Runtime, modules: readon
   } });
 }
 
-const isPage = (r: PageResult): r is ConsolePage => typeof (r as ConsolePage).title === 'string' && 'main' in r;
+const isPage = (r: PageResult): r is ConsolePage => typeof r === 'object' && r !== null && typeof (r as ConsolePage).title === 'string' && 'main' in r;
 
 function baseContext(rt: Runtime, req: FastifyRequest, reply: FastifyReply, navigation: readonly NavEntry[]): ConsoleBaseContext {
   let token: string | null = null;
