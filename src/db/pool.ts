@@ -24,6 +24,12 @@ export function openDatabase(url: string, options: { max?: number; applicationNa
   });
   // An idle client's error (e.g. the server restarting) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // A checked-out client has no pool listener: when the server goes away mid-transaction, its
+  // 'error' event would crash the process. The running query is rejected anyway (the caller
+  // rolls back or retries) and the broken client is dropped on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return {
     pool,
     url,
