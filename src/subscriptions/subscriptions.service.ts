@@ -118,7 +118,11 @@ export async function signUp(rt: Runtime, input: SignUpInput, client: ClientInfo
     const token = { token: session.token, expiresAt: session.expiresAt };
     if (created === null) return { kind: 'already_subscribed', session: token, account: (await readAccount(tx, result.voterId))! };
     const subscription = created.subscription!;
-    await enqueueConfirmations(boss, tx, subscription.id, adds.filter((c) => c.confirm).map((c) => c.channel));
+    // A voice-only sign-up gets no confirmation (none by voice), but its voice job still plans the
+    // current status of the voter's ballots (DESIGN §3: "we send the current status at sign-up").
+    const confirm = adds.filter((c) => c.confirm).map((c) => c.channel);
+    const voiceOnly = confirm.length === 0 && adds.some((c) => c.channel === 'voice' && c.consent === 'active');
+    await enqueueConfirmations(boss, tx, subscription.id, voiceOnly ? ['voice'] : confirm);
     return { kind: 'signed_up', session: token, account: toAccount(created), notices };
   });
 }
