@@ -10,6 +10,8 @@ import { registerBallotsCommands } from '../ballots/ballots.cli.ts';
 import { registerMailtrackingCommands } from '../mailtracking/mailtracking.cli.ts';
 import { registerNotificationsCommands } from '../notifications/notifications.cli.ts';
 import { registerConsoleCommands } from '../console/console.cli.ts';
+import { registerReplayCommands } from '../replay/replay.cli.ts';
+import { registerDemoCommands } from '../demo/demo.cli.ts';
 
 /**
  * `ballotline` command line. Each domain registers its own commands; this file only
@@ -29,6 +31,8 @@ registerBallotsCommands(program);
 registerMailtrackingCommands(program);
 registerNotificationsCommands(program);
 registerConsoleCommands(program);
+registerReplayCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);
