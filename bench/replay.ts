@@ -1,8 +1,10 @@
 /**
  * A whole election replayed with faults (docs/replay.md): N voters (default 50,000), every
  * sign-up, opt-out, STOP and daily extract through the real entry points, delivery through the
- * outbox on a controlled clock, a worker process killed at random, the database connections cut
- * once, the provider down for three spells; then every message compared with the oracle.
+ * outbox on a controlled clock, a worker process and a web process killed at random, the
+ * database server stopped and started once (the bench's own embedded server; with DATABASE_URL,
+ * which it does not own, the connections are cut instead), the provider down for three spells;
+ * then every message compared with the oracle.
  * Baseline in the same run: only ingesting the same extracts (no sign-ups, no planning, no
  * delivery) into a fresh database. The figure that matters is `mismatches`: it must be 0.
  *
@@ -29,12 +31,19 @@ const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 const faults = !process.argv.includes('--no-faults');
 const log = createLogger('warn', 'bench');
 
+const BENCH_PG_DIR = resolve('.data/bench');
+const BENCH_PG_PORT = 54349;
 let embedded: EmbeddedServer | null = null;
 let serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
-  embedded = await startEmbeddedPostgres(resolve('.data/bench'), 54349, log);
+  embedded = await startEmbeddedPostgres(BENCH_PG_DIR, BENCH_PG_PORT, log);
   serverUrl = embedded.url;
 }
+/** The database restart is real only on a server this process started (not one it joined, not DATABASE_URL). */
+const restartDatabase = embedded?.owned ? async (): Promise<void> => {
+  await embedded!.stop();
+  embedded = await startEmbeddedPostgres(BENCH_PG_DIR, BENCH_PG_PORT, log);
+} : undefined;
 const base = loadConfig({ ...process.env, DATABASE_URL: serverUrl, BALLOTLINE_PROFILE: 'ca', LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files', BALLOTLINE_SECRET: 'bench-secret-bench-secret-bench-secret-0' });
 
 try {
@@ -70,7 +79,7 @@ try {
   console.log(`baseline: ${scenario.extracts.length - 1} extracts (${rows} rows) ingested without sign-ups, planning or delivery in ${(baselineMs / 1000).toFixed(1)} s`);
 
   // ---- the replay
-  const { report } = await replayInScratchDatabase(base, serverUrl, { voters, seed, faults, progress: (line) => console.log(line) });
+  const { report } = await replayInScratchDatabase(base, serverUrl, { voters, seed, faults, progress: (line) => console.log(line), ...(restartDatabase ? { restartDatabase } : {}) });
   console.log(reportText(report));
   const files = await writeReport(resolve('.data/bench-files/replay-report.json'), report);
   console.log(`report: ${files.json}, ${files.text}`);

@@ -8,10 +8,14 @@
  * oracle what each voter should have received and compares.
  *
  * With `faults`: the provider fails for three two-hour spells, a delivery worker process runs
- * some batches and is killed with SIGKILL at random moments (another is started), the web
- * server is torn down and rebuilt between requests, and every database connection is cut
- * once in the middle of a delivery. Every step survives a cut connection by being retried:
- * each is idempotent (an ingest sent again creates nothing, a delivery claims its rows).
+ * some batches and is killed with SIGKILL at random moments (another is started), sign-ups,
+ * web opt-outs and STOP replies go over HTTP to a web process that is killed with SIGKILL at
+ * random moments, between requests and with a request in flight (another is started and the
+ * request sent again), and the database server is stopped and started once in the middle of a
+ * delivery (`restartDatabase`; without it, every connection to the database is cut instead).
+ * Every step survives a cut connection by being retried: each is idempotent (an ingest sent
+ * again creates nothing, a delivery claims its rows, a sign-up sent again is already
+ * subscribed, a STOP is recorded once per message id).
  */
 import { Readable } from 'node:stream';
 import pg from 'pg';
@@ -41,7 +45,7 @@ import { buildServer } from '../web/server.ts';
 import { ballotEvents, expectedMessages } from './oracle.ts';
 import type { ExpectedMessage } from './oracle.ts';
 import { compareMessages } from './compare.ts';
-import { flakyProviders, WorkerProcess } from './faults.ts';
+import { flakyProviders, WebProcess, WorkerProcess, type WebAnswer, type WebRequest } from './faults.ts';
 import { rng, type Scenario, type ScenarioSubscriber } from './scenario.ts';
 import { countRows, dueIds, insertVoters, nextDue, outboxMessages, setUpElection, terminateOtherBackends } from './replay.repository.ts';
 import { buildReport, type ReplayReport } from './report.ts';
@@ -54,12 +58,27 @@ export interface ReplayOptions {
   seed?: number;
   /** Progress lines (default: none). */
   progress?: (line: string) => void;
+  /**
+   * Stops the database server and starts it again (same data folder and port), for a replay that
+   * owns its server. Without it, the "database restart" fault cuts every connection instead.
+   */
+  restartDatabase?: () => Promise<void>;
 }
 
 const SMS_TO = '+12135550100';
 /** The registry file's columns (docs/feeds.md): a move is one row with the new county. */
 const VOTER_HEADER = 'voter_id,county_code,first_name,middle_name,last_name,suffix,dob,zip,status,confidential,email,phone,language,updated_at';
 const DELIVER_SLICE = 500;
+/** Chances, per request to the web process, that it is killed just before, or while the request is in flight. */
+const WEB_KILL_BEFORE = 0.002;
+const WEB_KILL_IN_FLIGHT = 0.005;
+/** A request in flight is killed 0–8 ms after it went out: often before its answer (a request takes a few ms). */
+const WEB_KILL_MAX_MS = 8;
+
+/** A distinct loopback source address per voter: the client address the web process sees (its rate limits are per address). */
+function clientAddress(i: number): string {
+  return `127.${1 + (Math.floor(i / 62_500) % 250)}.${Math.floor(i / 250) % 250}.${1 + (i % 250)}`;
+}
 
 interface Action { at: Date; label: string; run: () => Promise<void> }
 
@@ -72,19 +91,25 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
   const stats = {
     tracking: 0, scans: { files: 0, stored: 0, outboundEvents: 0, inboundEvents: 0 },
     extracts: { daily: 0, late: 0, duplicate: 0, held: 0 }, heldStatus: '' as string, signUps: 0, webOptOuts: 0, stops: 0, moves: 0,
-    faults: { providerFailures: { failures: 0 }, workerKills: 0, workerBatches: 0, webRestarts: 0, databaseRestarts: 0, connectionsCut: 0, retriedSteps: 0 },
+    faults: { providerFailures: { failures: 0 }, workerKills: 0, workerBatches: 0, webRequests: 0, webKillsInFlight: 0, webRequestsCut: 0, databaseRestarts: 0, connectionsCut: 0, retriedSteps: 0 },
   };
 
   const zone = scenario.election.stateTimeZone;
   const at = (day: string, time: string): Date => DateTime.fromISO(`${day}T${time}`, { zone }).toJSDate();
   const outages = faults ? [-20, -3, 5].map((d) => ({ from: at(addDays(scenario.electionDate, d), '09:00'), until: at(addDays(scenario.electionDate, d), '11:00') })) : [];
   const providers = faults ? flakyProviders(providersFor(rt.config), rt.clock, outages, stats.faults.providerFailures) : undefined;
-  const worker = faults ? new WorkerProcess({
+  // The child processes' configuration, from the environment like every ballotline process.
+  const childEnv: Record<string, string> = {
     DATABASE_URL: rt.db.url, BALLOTLINE_SECRET: rt.config.secret ?? '', BALLOTLINE_PROFILE: rt.config.profile,
     BALLOTLINE_DATA_DIR: rt.config.dataDir, BALLOTLINE_PUBLIC_URL: rt.config.publicUrl,
     ...(rt.config.notifications.voiceAudioBaseUrl ? { BALLOTLINE_VOICE_AUDIO_URL: rt.config.notifications.voiceAudioBaseUrl } : {}),
-  }) : null;
+    ...(rt.config.notifications.twilio.authToken ? { TWILIO_AUTH_TOKEN: rt.config.notifications.twilio.authToken } : {}),
+  };
+  const worker = faults ? new WorkerProcess(childEnv) : null;
+  const webProcess = faults ? new WebProcess(childEnv) : null;
   let cutAtRound = faults ? 40 + Math.floor(random() * 200) : -1;
+  // One web request among the first hundred or so is always killed in flight, right after it went out.
+  const webKillAtRequest = faults ? 10 + Math.floor(random() * 100) : -1;
   let round = 0;
 
   /** Runs a step again when a connection was cut under it (every step is idempotent). */
@@ -99,6 +124,27 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
       }
     }
   }
+
+  /**
+   * One request to the web process, which may be killed just before it (between two requests)
+   * or while it is in flight (0–8 ms after it went out, answered or not). A request that died
+   * with the process, or a 5xx (a database connection cut under it), fails as a cut connection,
+   * so `retrying` sends it again to the next process.
+   */
+  const callWeb = async (req: WebRequest): Promise<WebAnswer> => {
+    const w = webProcess!;
+    if (w.running && random() < WEB_KILL_BEFORE) await w.kill();
+    const killAfter = stats.faults.webRequests === webKillAtRequest ? 0
+      : random() < WEB_KILL_IN_FLIGHT ? Math.floor(random() * (WEB_KILL_MAX_MS + 1)) : null;
+    if (killAfter !== null) stats.faults.webKillsInFlight++;
+    stats.faults.webRequests++;
+    const answer = await w.request(rt.clock.now(), req, killAfter).catch((err: unknown) => {
+      if (isConnectionError(err)) stats.faults.webRequestsCut++;
+      throw err;
+    });
+    if (answer.status >= 500) throw Object.assign(new Error(`${req.path} answered ${answer.status}`), { code: 'ECONNRESET' });
+    return answer;
+  };
 
   const server: { app: FastifyInstance | null } = { app: null };
   const web = async (): Promise<FastifyInstance> => {
@@ -116,18 +162,18 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
     const drainJobs = async (): Promise<void> => {
       const boss = await rt.queue();
       for (;;) {
-        const plans = await boss.fetch<{ runId: string | number }>(QUEUES.planEvents, { batchSize: 10 });
+        const plans = await retrying('fetch plan-events', () => boss.fetch<{ runId: string | number }>(QUEUES.planEvents, { batchSize: 10 }));
         for (const j of plans) {
           await retrying('plan-events', () => planRun(rt, String(j.data.runId)));
-          await boss.complete(QUEUES.planEvents, j.id);
+          await retrying('complete', () => boss.complete(QUEUES.planEvents, j.id));
         }
-        const services = await boss.fetch<{ subscriptionId: string | number; kind: string; channel: string; ref?: string }>(QUEUES.serviceMessage, { batchSize: 50 });
+        const services = await retrying('fetch service-message', () => boss.fetch<{ subscriptionId: string | number; kind: string; channel: string; ref?: string }>(QUEUES.serviceMessage, { batchSize: 50 }));
         for (const j of services) {
           const { kind, channel, ref, subscriptionId } = j.data;
           if (isMessageKind(kind) && isChannel(channel)) {
             await retrying('service-message', () => handleServiceMessage(rt, { subscriptionId: String(subscriptionId), kind, channel, ...(ref ? { ref } : {}) }));
           }
-          await boss.complete(QUEUES.serviceMessage, j.id);
+          await retrying('complete', () => boss.complete(QUEUES.serviceMessage, j.id));
         }
         if (plans.length === 0 && services.length === 0) return;
       }
@@ -138,8 +184,18 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
       round++;
       if (round === cutAtRound) {
         cutAtRound = -1;
-        stats.faults.databaseRestarts++;
-        // From a connection of its own, which the cut spares: it is the one cutting.
+        if (options.restartDatabase) {
+          // The server stops (fast shutdown: every session ended, open transactions rolled back)
+          // a moment after the delivery began, and starts again on the same data and port.
+          const delivering = deliverMessages(rt, ids, providers ? { providers } : {}).catch(() => null);
+          await new Promise((r) => setTimeout(r, Math.floor(random() * 20)));
+          await options.restartDatabase();
+          stats.faults.databaseRestarts++;
+          await delivering;
+          return false;
+        }
+        // Not our server: every other connection to the database is cut instead, from a
+        // connection of its own, which the cut spares (it is the one cutting).
         const admin = new pg.Client({ connectionString: rt.db.url });
         await admin.connect();
         const cut = terminateOtherBackends(admin).finally(() => admin.end());
@@ -212,6 +268,8 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
         },
       });
     }
+    const addressOf = new Map(scenario.subscribers.map((s, i) => [s.voterId, clientAddress(i)]));
+    const JSON_HEADERS = { 'content-type': 'application/json' };
     for (const s of scenario.subscribers) {
       actions.push({ at: s.signUpAt, label: `sign-up ${s.voterId}`, run: async () => signUpVoter(s) });
       if (s.endsAt && s.optsOutOnWeb) actions.push({ at: s.endsAt, label: `web opt-out ${s.voterId}`, run: async () => webOptOut(s) });
@@ -223,6 +281,15 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
     async function signUpVoter(s: ScenarioSubscriber): Promise<void> {
       const v = voterById.get(s.voterId)!;
       const [y, m, d] = v.dob.split('-');
+      if (webProcess) {
+        // Over HTTP to the web process; sent again after a kill, it answers already_subscribed.
+        const body = JSON.stringify({ firstName: v.firstName, lastName: v.lastName, dob: `${m}-${d}-${y}`, zip: v.zip, language: s.language, channels: s.channels, hours: s.hours, timeZone: s.timeZone });
+        const res = await retrying(`sign-up ${s.voterId}`, () => callWeb({ method: 'POST', path: '/api/v1/signup', headers: JSON_HEADERS, body, from: addressOf.get(s.voterId)! }));
+        const outcome = (res.body as { outcome?: string }).outcome;
+        if (!((res.status === 201 && outcome === 'signed_up') || (res.status === 200 && outcome === 'already_subscribed'))) throw new Error(`sign-up of ${s.voterId}: ${res.status} ${JSON.stringify(res.body)}`);
+        stats.signUps++;
+        return;
+      }
       const result = await retrying(`sign-up ${s.voterId}`, () => signUp(rt, {
         identity: { firstName: v.firstName, lastName: v.lastName, dob: `${m}-${d}-${y}`, zip: v.zip },
         preferences: { language: s.language, channels: s.channels, hours: s.hours, timeZone: s.timeZone },
@@ -233,6 +300,23 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
     async function webOptOut(s: ScenarioSubscriber): Promise<void> {
       const v = voterById.get(s.voterId)!;
       const [y, m, d] = v.dob.split('-');
+      if (webProcess) {
+        // Log in, then opt out, over HTTP. When a kill cut the answer of an opt-out that went
+        // through, the next log-in finds no subscription: that is the opt-out done.
+        const from = addressOf.get(s.voterId)!;
+        let optOutSent = false;
+        await retrying(`opt-out ${s.voterId}`, async () => {
+          const login = await callWeb({ method: 'POST', path: '/api/v1/session', headers: JSON_HEADERS, body: JSON.stringify({ firstName: v.firstName, lastName: v.lastName, dob: `${m}-${d}-${y}`, zip: v.zip }), from });
+          if (login.status === 404 && optOutSent && (login.body as { error?: { code?: string } }).error?.code === 'not_subscribed') return;
+          const token = (login.body as { token?: string }).token;
+          if (login.status !== 200 || !token) throw new Error(`log-in of ${s.voterId}: ${login.status} ${JSON.stringify(login.body)}`);
+          optOutSent = true;
+          const res = await callWeb({ method: 'POST', path: '/api/v1/me/opt-out', headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` }, body: JSON.stringify({ channel: 'all' }), from });
+          if (res.status !== 200) throw new Error(`opt-out of ${s.voterId}: ${res.status} ${JSON.stringify(res.body)}`);
+        });
+        stats.webOptOuts++;
+        return;
+      }
       await retrying(`opt-out ${s.voterId}`, async () => {
         const login = await logIn(rt, { firstName: v.firstName, lastName: v.lastName, dob: `${m}-${d}-${y}`, zip: v.zip }, { ip: '198.51.100.8' });
         if (login.kind !== 'logged_in') throw new Error(`log-in of ${s.voterId}: ${login.kind}`);
@@ -252,16 +336,21 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
     }
     async function stop(s: ScenarioSubscriber): Promise<void> {
       const token = rt.config.notifications.twilio.authToken ?? '';
-      if (faults && server.app !== null && random() < 0.5) {
-        // The web server goes down between two replies and another comes up.
-        await server.app.close();
-        server.app = null;
-        stats.faults.webRestarts++;
-      }
       const params = { MessageSid: `SMreplay${s.voterId}`, From: s.channels.sms!, To: SMS_TO, Body: 'STOP' };
+      const signature = twilio.getExpectedTwilioSignature(token, `${rt.config.publicUrl}/webhooks/twilio/sms`, params);
+      if (webProcess) {
+        // Over HTTP to the web process; sent again after a kill, the same MessageSid is recorded once.
+        const res = await retrying(`STOP ${s.voterId}`, () => callWeb({
+          method: 'POST', path: '/webhooks/twilio/sms', body: new URLSearchParams(params).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, from: addressOf.get(s.voterId)!,
+        }));
+        if (res.status !== 200) throw new Error(`STOP webhook answered ${res.status}`);
+        stats.stops++;
+        return;
+      }
       const res = await retrying(`STOP ${s.voterId}`, async () => (await web()).inject({
         method: 'POST', url: '/webhooks/twilio/sms', payload: new URLSearchParams(params).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(token, `${rt.config.publicUrl}/webhooks/twilio/sms`, params) },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
       }).then((r) => {
         if (r.statusCode >= 500) throw Object.assign(new Error(`webhook ${r.statusCode}`), { code: 'ECONNRESET' });
         return r;
@@ -303,12 +392,14 @@ export async function runReplay(rt: ReplayRuntime, scenario: Scenario, options: 
       extracts: stats.extracts, heldStatus: stats.heldStatus, signUps: stats.signUps, webOptOuts: stats.webOptOuts, stops: stats.stops, moves: stats.moves,
       faults: {
         providerFailures: stats.faults.providerFailures.failures, workerBatches: stats.faults.workerBatches, workerKills: worker?.kills ?? 0,
-        workerStarts: worker?.starts ?? 0, webRestarts: stats.faults.webRestarts, databaseRestarts: stats.faults.databaseRestarts,
+        workerStarts: worker?.starts ?? 0, webRequests: stats.faults.webRequests, webKills: webProcess?.kills ?? 0, webKillsInFlight: stats.faults.webKillsInFlight, webRequestsCut: stats.faults.webRequestsCut,
+        webStarts: webProcess?.starts ?? 0, databaseRestarts: stats.faults.databaseRestarts,
         connectionsCut: stats.faults.connectionsCut, retriedSteps: stats.faults.retriedSteps,
       },
     });
   } finally {
     await worker?.stop();
+    await webProcess?.stop();
     await server.app?.close();
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Faults the replay injects while it runs: a provider that fails transiently for a while, a
- * delivery worker process killed with SIGKILL mid-batch (and another started), and every
- * database connection cut at once (what clients see when PostgreSQL restarts).
+ * delivery worker process and a web process, each killed with SIGKILL at random moments (and
+ * another started). The database restart itself is the driver's (a hook that stops and starts
+ * the server, or every connection cut when the replay does not own the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { Providers } from '../notifications/providers/index.ts';
@@ -62,6 +64,8 @@ export class WorkerProcess {
 
   private async start(): Promise<void> {
     const child = spawn(process.execPath, [CHILD], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...this.env, LOG_LEVEL: 'error' } });
+    // A write to a process that died must not end this one (the next answer reports it).
+    child.stdin!.on('error', () => undefined);
     this.child = child;
     this.lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
     const first = await this.lines.next();
@@ -83,7 +87,10 @@ export class WorkerProcess {
       return false;
     }
     const answer = await this.lines!.next();
-    if (answer.done) throw new Error('the replay worker exited');
+    if (answer.done) {
+      await this.kill();
+      throw new Error('the replay worker exited');
+    }
     if (answer.value !== 'ok') throw new Error(`the replay worker failed: ${answer.value}`);
     return true;
   }
@@ -105,6 +112,143 @@ export class WorkerProcess {
     const child = this.child;
     if (child === null) return;
     this.child = null;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.stdin!.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+const WEB_CHILD = fileURLToPath(new URL('./web.child.ts', import.meta.url));
+
+export interface WebRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Source address of the connection (any 127.x.y.z): the client address the server sees. */
+  from?: string;
+}
+
+export interface WebAnswer { status: number; body: unknown }
+
+/** What a request to a web process that is gone (or going) fails with: a connection error. */
+function connectionLost(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
+/**
+ * The real HTTP server in its own process (web.child.ts) on the replay's clock. Before each
+ * request the parent sends the replay's "now" on the child's stdin and waits for the ack, then
+ * sends the request over TCP to 127.0.0.1, one connection per request (no keep-alive), from the
+ * source address the caller picks. `kill()` ends the process with SIGKILL; the next request
+ * starts another.
+ */
+export class WebProcess {
+  private child: ChildProcess | null = null;
+  private lines: AsyncIterator<string> | null = null;
+  private port = 0;
+  kills = 0;
+  starts = 0;
+  private readonly env: Record<string, string>;
+
+  constructor(env: Record<string, string>) {
+    this.env = env;
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  async start(): Promise<void> {
+    if (this.child !== null) return;
+    const child = spawn(process.execPath, [WEB_CHILD], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...this.env, LOG_LEVEL: 'fatal' } });
+    // A write to a process that was just killed must not end this one.
+    child.stdin!.on('error', () => undefined);
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    const m = first.done ? null : /^listening (\d+)$/.exec(first.value);
+    if (!m) {
+      child.kill('SIGKILL');
+      throw new Error('the replay web process did not start');
+    }
+    this.child = child;
+    this.lines = lines;
+    this.port = Number(m[1]);
+    this.starts++;
+  }
+
+  /**
+   * Sets the child's clock to `now`, then sends the request. With `killAfterMs`, the process is
+   * killed with SIGKILL that long after the request went out, whether or not it was answered:
+   * the answer is returned when it came first, otherwise the request fails with a connection
+   * error (code ECONNRESET). A failure to reach the process is a connection error too.
+   */
+  async request(now: Date, req: WebRequest, killAfterMs: number | null = null): Promise<WebAnswer> {
+    await this.start();
+    const child = this.child!;
+    child.stdin!.write(JSON.stringify({ now: now.toISOString() }) + '\n');
+    const ack = await this.lines!.next();
+    if (ack.done) {
+      await this.kill();
+      throw connectionLost('the replay web process exited');
+    }
+    if (ack.value !== `now ${now.toISOString()}`) throw new Error(`the replay web process answered ${ack.value}`);
+    const answer = this.send(req);
+    if (killAfterMs !== null) {
+      answer.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      await this.kill();
+    }
+    return answer;
+  }
+
+  private send(req: WebRequest): Promise<WebAnswer> {
+    const port = this.port;
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = { ...req.headers };
+      if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
+      const r = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent: false, ...(req.from ? { localAddress: req.from } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (err) => reject(Object.assign(connectionLost(`the answer was cut: ${err.message}`), { cause: err })));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON (TwiML, or empty)
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      r.on('error', (err) => reject(Object.assign(connectionLost(`request to the web process failed: ${err.message}`), { cause: err })));
+      r.end(req.body);
+    });
+  }
+
+  /** SIGKILL; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (child === null) return;
+    this.child = null;
+    this.lines = null;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      this.kills++;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child === null) return;
+    this.child = null;
+    this.lines = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.stdin!.end();
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -19,7 +19,7 @@ export function registerReplayCommands(program: Command): void {
   program.command('replay').description('replay a whole synthetic election and check every message against an independent oracle')
     .option('--voters <n>', 'voters in the election', '5000')
     .option('--seed <s>', 'seed of the election and the scenario', '1')
-    .option('--faults', 'kill workers and the web server, cut the database connections, make the provider fail for a while')
+    .option('--faults', 'kill the worker and web processes with SIGKILL, cut the database connections, make the provider fail for a while')
     .option('--report <file>', 'write the report as JSON to FILE and as text beside it (.json → .txt)')
     .option('--keep', 'keep the scratch database')
     .action((opts: { voters: string; seed: string; faults?: boolean; report?: string; keep?: boolean }) => withRuntime(async (rt) => {

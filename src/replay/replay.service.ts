@@ -21,6 +21,11 @@ export interface ReplayRunOptions {
   /** Keep the scratch database (its name is printed). */
   keep?: boolean;
   progress?: (line: string) => void;
+  /**
+   * Stops the server at `serverUrl` and starts it again, for a caller that owns it (the bench's
+   * embedded server): the replay's database restart is then real. Without it, connections are cut.
+   */
+  restartDatabase?: () => Promise<void>;
 }
 
 /**
@@ -69,7 +74,10 @@ export async function replayInScratchDatabase(base: Config, serverUrl: string, o
     try {
       const counties = rt.profile.counties.slice(0, 3).map((c) => c.code);
       const scenario = buildScenario({ voters: options.voters, seed: options.seed, counties, stateTimeZone: rt.profile.timeZone });
-      const report = await runReplay(rt as ReplayRuntime, scenario, { faults: options.faults, seed: options.seed, ...(options.progress ? { progress: options.progress } : {}) });
+      const report = await runReplay(rt as ReplayRuntime, scenario, {
+        faults: options.faults, seed: options.seed, ...(options.progress ? { progress: options.progress } : {}),
+        ...(options.restartDatabase ? { restartDatabase: options.restartDatabase } : {}),
+      });
       return { report, database };
     } finally {
       await rt.close();

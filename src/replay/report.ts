@@ -14,8 +14,17 @@ export interface ReplayFaults {
   workerBatches: number;
   workerKills: number;
   workerStarts: number;
-  webRestarts: number;
+  /** Requests (sign-ups, log-ins, opt-outs, STOP webhooks) sent over HTTP to the web process, retries included. */
+  webRequests: number;
+  /** Web processes killed with SIGKILL (between requests or with one in flight), and of those with one in flight. */
+  webKills: number;
+  webKillsInFlight: number;
+  /** Requests that died with a killed web process (no answer) and were sent again to the next one. */
+  webRequestsCut: number;
+  webStarts: number;
+  /** The database server stopped and started again (a replay that owns its server). */
   databaseRestarts: number;
+  /** Connections terminated instead, when the replay does not own the server. */
   connectionsCut: number;
   retriedSteps: number;
 }
