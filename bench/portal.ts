@@ -22,7 +22,6 @@
  * Prints p50/p99 of both, throughput, status codes and the machine's load average (other
  * engineers share this 2-core machine); the JSON line last.
  */
-import { spawn } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,13 +43,13 @@ import { buildServer } from '../src/web/server.ts';
 import { portalRoutes } from '../src/web/portal.routes.ts';
 import { appSecretSync } from '../src/auth/secret.ts';
 import { peakRssMb, result } from './support.ts';
+import { clientAddress, fixedRateLoad, runLoadProcess, type LoadResult } from './load.ts';
 
 const DB = 'ballotline_bench_portal';
 const CLIENTS = 20_000;
 const TARGET_P99_MS = 50;
 
 interface LoadConfig { port: number; rate: number; seconds: number; cookiesFile: string; connections: number; target: 'my-ballot' | 'healthz' }
-interface LoadResult { p50: number; p90: number; p99: number; max: number; rps: number; total: number; statuses: Record<string, number>; errors: number; timeouts: number }
 
 // ---------------------------------------------------------------- the bench (server side)
 
@@ -243,63 +242,25 @@ async function signUpVoters(rt: Runtime, n: number): Promise<string[]> {
 
 /** Runs the load generator in a second process and returns its figures. */
 function runLoad(cfg: LoadConfig): Promise<LoadResult> {
-  const file = resolve(`.data/bench-files/portal-load-${cfg.target}-${cfg.seconds}.json`);
-  writeFileSync(file, JSON.stringify(cfg));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, '--load-generator', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult);
-    });
-  });
+  return runLoadProcess(import.meta.url, resolve(`.data/bench-files/portal-load-${cfg.target}-${cfg.seconds}.json`), cfg);
 }
 
 // ---------------------------------------------------------------- the load generator (second process)
 
-/** The part of autocannon's API used here (the package ships no type declarations). */
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { total: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
-
 async function loadGenerator(file: string): Promise<void> {
-  const specifier: string = 'autocannon';
-  const autocannon = ((await import(specifier)) as { default: Autocannon }).default;
   const cfg = JSON.parse(readFileSync(file, 'utf8')) as LoadConfig;
   const cookies = JSON.parse(readFileSync(cfg.cookiesFile, 'utf8')) as string[];
   let i = 0;
-  const request = cfg.target === 'healthz'
-    ? { method: 'GET' as const, path: '/healthz' }
+  await fixedRateLoad(cfg, cfg.target === 'healthz'
+    ? { method: 'GET', path: '/healthz' }
     : {
-      method: 'GET' as const,
+      method: 'GET',
       path: '/my-ballot',
       setupRequest: (req: Record<string, unknown>) => {
         const n = i++;
-        const ip = `10.${(n % CLIENTS) >> 16 & 255}.${(n % CLIENTS) >> 8 & 255}.${n % CLIENTS & 255}`;
-        return { ...req, headers: { accept: 'text/html,application/xhtml+xml', cookie: cookies[n % cookies.length]!, 'x-forwarded-for': ip } };
+        return { ...req, headers: { accept: 'text/html,application/xhtml+xml', cookie: cookies[n % cookies.length]!, 'x-forwarded-for': clientAddress(n, CLIENTS) } };
       },
-    };
-  const r = await new Promise<AutocannonResult>((res, rej) => {
-    autocannon({
-      url: `http://127.0.0.1:${cfg.port}`, connections: cfg.connections, overallRate: cfg.rate, duration: cfg.seconds, timeout: 10,
-      requests: [request],
-    }, (err, result) => (err ? rej(err) : res(result)));
-  });
-  const statuses: Record<string, number> = {};
-  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = s.count;
-  const out: LoadResult = {
-    p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
-    rps: r.requests.total / (r.duration || cfg.seconds), total: r.requests.total, statuses, errors: r.errors, timeouts: r.timeouts,
-  };
-  console.log(JSON.stringify(out));
+    });
 }
 
 if (process.argv[2] === '--load-generator') await loadGenerator(process.argv[3]!);

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const available = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['run.ts', 'support.ts'].includes(f) && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3)).sort();
+const available = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['run.ts', 'support.ts', 'load.ts'].includes(f) && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3)).sort();
 const name = process.argv[2];
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <${available.join('|')}>`);

@@ -19,7 +19,6 @@
  * 4. Then the same rate and duration against /healthz of the same server: the baseline.
  * Prints p50/p99 latency and throughput of both; the JSON line last.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -33,11 +32,11 @@ import { importVoters } from '../src/registry/import.ts';
 import { buildServer } from '../src/web/server.ts';
 import { subscriptionsRoutes } from '../src/subscriptions/subscriptions.routes.ts';
 import { peakRssMb, result } from './support.ts';
+import { clientAddress, fixedRateLoad, runLoadProcess, type LoadResult } from './load.ts';
 
 const CLIENTS = 20_000;
 
 interface LoadConfig { port: number; rate: number; seconds: number; bodiesFile: string; connections: number }
-interface LoadResult { p50: number; p90: number; p99: number; max: number; rps: number; total: number; statuses: Record<string, number>; errors: number; timeouts: number }
 
 // ---------------------------------------------------------------- the bench (server side)
 
@@ -178,66 +177,28 @@ async function requestBodies(rt: Runtime, n: number): Promise<object[]> {
 
 /** Runs the load generator in a second process and returns its figures. */
 function runLoad(cfg: LoadConfig, target: 'signup' | 'healthz'): Promise<LoadResult> {
-  const file = resolve(`.data/bench-files/signup-load-${target}-${cfg.seconds}.json`);
-  writeFileSync(file, JSON.stringify({ ...cfg, target }));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, '--load-generator', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult);
-    });
-  });
+  return runLoadProcess(import.meta.url, resolve(`.data/bench-files/signup-load-${target}-${cfg.seconds}.json`), { ...cfg, target });
 }
 
 // ---------------------------------------------------------------- the load generator (second process)
 
-/** The part of autocannon's API used here (the package ships no type declarations). */
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { total: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
-
 async function loadGenerator(file: string): Promise<void> {
-  const specifier: string = 'autocannon';
-  const autocannon = ((await import(specifier)) as { default: Autocannon }).default;
   const cfg = JSON.parse(readFileSync(file, 'utf8')) as LoadConfig & { target: 'signup' | 'healthz' };
   const [bodiesPath, part] = cfg.bodiesFile.split('#');
   const all = JSON.parse(readFileSync(bodiesPath!, 'utf8')) as object[];
   // The warm-up takes its identities from the end of the list, the measured run from the start.
   const bodies = part === 'warmup' ? all.slice(-Math.min(1000, Math.floor(all.length / 10))) : all;
   let i = 0;
-  const request = cfg.target === 'healthz'
-    ? { method: 'GET' as const, path: '/healthz' }
+  await fixedRateLoad(cfg, cfg.target === 'healthz'
+    ? { method: 'GET', path: '/healthz' }
     : {
-      method: 'POST' as const,
+      method: 'POST',
       path: '/api/v1/signup',
       setupRequest: (req: Record<string, unknown>) => {
         const n = i++;
-        const ip = `10.${(n % CLIENTS) >> 16 & 255}.${(n % CLIENTS) >> 8 & 255}.${n % CLIENTS & 255}`;
-        return { ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, 'accept-language': 'en-US,en;q=0.9' }, body: JSON.stringify(bodies[n % bodies.length]) };
+        return { ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(n, CLIENTS), 'accept-language': 'en-US,en;q=0.9' }, body: JSON.stringify(bodies[n % bodies.length]) };
       },
-    };
-  const r = await new Promise<AutocannonResult>((res, rej) => {
-    autocannon({
-      url: `http://127.0.0.1:${cfg.port}`, connections: cfg.connections, overallRate: cfg.rate, duration: cfg.seconds, timeout: 10,
-      requests: [request],
-    }, (err, result) => (err ? rej(err) : res(result)));
-  });
-  const statuses: Record<string, number> = {};
-  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = s.count;
-  const out: LoadResult = {
-    p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
-    rps: r.requests.total / (r.duration || cfg.seconds), total: r.requests.total, statuses, errors: r.errors, timeouts: r.timeouts,
-  };
-  console.log(JSON.stringify(out));
+    });
 }
 
 if (process.argv[2] === '--load-generator') await loadGenerator(process.argv[3]!);
