@@ -48,28 +48,69 @@ export function flakyProviders(inner: Providers, clock: Clock, outages: Readonly
   return { email: of(inner.email), sms: of(inner.sms), voice: of(inner.voice) };
 }
 
-const CHILD = fileURLToPath(new URL('./worker.child.ts', import.meta.url));
-
-/** A delivery worker process on the replay's clock (worker.child.ts). */
-export class WorkerProcess {
-  private child: ChildProcess | null = null;
-  private lines: AsyncIterator<string> | null = null;
+/**
+ * A replay child process that speaks in lines on stdin/stdout: started on demand, killed with
+ * SIGKILL (the fault) or stopped by closing its input.
+ */
+abstract class LineProcess {
+  protected child: ChildProcess | null = null;
+  protected lines: AsyncIterator<string> | null = null;
   kills = 0;
   starts = 0;
-  private readonly env: Record<string, string>;
+  protected readonly env: Record<string, string>;
 
   constructor(env: Record<string, string>) {
     this.env = env;
   }
 
-  private async start(): Promise<void> {
-    const child = spawn(process.execPath, [CHILD], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...this.env, LOG_LEVEL: 'error' } });
+  /** Spawns `script`; returns the process and its first line (its "ready" announcement), or null when it printed none. */
+  protected async spawnChild(script: string, logLevel: string): Promise<{ child: ChildProcess; lines: AsyncIterator<string>; first: string | null }> {
+    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...this.env, LOG_LEVEL: logLevel } });
     // A write to a process that died must not end this one (the next answer reports it).
     child.stdin!.on('error', () => undefined);
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    return { child, lines, first: first.done ? null : first.value };
+  }
+
+  /** SIGKILL; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (child === null) return;
+    this.child = null;
+    this.lines = null;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      this.kills++;
+    }
+  }
+
+  /** Closes the process's input and waits for it to end (SIGKILL after 5 s). */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child === null) return;
+    this.child = null;
+    this.lines = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.stdin!.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+const CHILD = fileURLToPath(new URL('./worker.child.ts', import.meta.url));
+
+/** A delivery worker process on the replay's clock (worker.child.ts). */
+export class WorkerProcess extends LineProcess {
+  private async start(): Promise<void> {
+    const { child, lines, first } = await this.spawnChild(CHILD, 'error');
     this.child = child;
-    this.lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const first = await this.lines.next();
-    if (first.done || first.value !== 'ready') throw new Error('the replay worker did not start');
+    this.lines = lines;
+    if (first !== 'ready') throw new Error('the replay worker did not start');
     this.starts++;
   }
 
@@ -95,29 +136,6 @@ export class WorkerProcess {
     return true;
   }
 
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (child === null) return;
-    this.child = null;
-    this.lines = null;
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-      this.kills++;
-    }
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child === null) return;
-    this.child = null;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.stdin!.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
 }
 
 const WEB_CHILD = fileURLToPath(new URL('./web.child.ts', import.meta.url));
@@ -145,17 +163,8 @@ function connectionLost(message: string): Error {
  * source address the caller picks. `kill()` ends the process with SIGKILL; the next request
  * starts another.
  */
-export class WebProcess {
-  private child: ChildProcess | null = null;
-  private lines: AsyncIterator<string> | null = null;
+export class WebProcess extends LineProcess {
   private port = 0;
-  kills = 0;
-  starts = 0;
-  private readonly env: Record<string, string>;
-
-  constructor(env: Record<string, string>) {
-    this.env = env;
-  }
 
   get running(): boolean {
     return this.child !== null;
@@ -163,12 +172,8 @@ export class WebProcess {
 
   async start(): Promise<void> {
     if (this.child !== null) return;
-    const child = spawn(process.execPath, [WEB_CHILD], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...this.env, LOG_LEVEL: 'fatal' } });
-    // A write to a process that was just killed must not end this one.
-    child.stdin!.on('error', () => undefined);
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const first = await lines.next();
-    const m = first.done ? null : /^listening (\d+)$/.exec(first.value);
+    const { child, lines, first } = await this.spawnChild(WEB_CHILD, 'fatal');
+    const m = first === null ? null : /^listening (\d+)$/.exec(first);
     if (!m) {
       child.kill('SIGKILL');
       throw new Error('the replay web process did not start');
@@ -229,30 +234,4 @@ export class WebProcess {
     });
   }
 
-  /** SIGKILL; resolves once the process is gone. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (child === null) return;
-    this.child = null;
-    this.lines = null;
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-      this.kills++;
-    }
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child === null) return;
-    this.child = null;
-    this.lines = null;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.stdin!.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
 }
