@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { RejectsSink, type Reject } from './rejects.ts';
 
 const CHUNK = 65_536;
 
@@ -76,5 +77,28 @@ export class StagingCopy {
     const chunk = this.#buffer;
     this.#buffer = '';
     if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
+  }
+}
+
+/**
+ * Streams a file into a staging table while its bad lines go to a rejects sink, both inside the
+ * import's transaction on `client`: `write` stores a batch of rejects (between two COPY
+ * statements, see `StagingCopy`). `fill` reads the file; the COPY is ended when it returns and
+ * aborted when it throws, so the transaction can roll back.
+ */
+export async function stageRows<T>(client: pg.PoolClient, statement: string, rejects: { path: string; write: (batch: Reject[]) => Promise<void> },
+  fill: (staging: StagingCopy, sink: RejectsSink) => Promise<T>): Promise<{ result: T; sink: RejectsSink }> {
+  const staging = new StagingCopy(client, statement);
+  const sink = new RejectsSink(rejects.path, async (batch) => {
+    await staging.pause(); // the connection runs one statement at a time
+    await rejects.write(batch);
+  });
+  try {
+    const result = await fill(staging, sink);
+    await staging.end();
+    return { result, sink };
+  } catch (err) {
+    await staging.abort(err as Error);
+    throw err;
   }
 }

@@ -4,10 +4,10 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../errors.ts';
 import { QUEUES, sendInTx } from '../queue.ts';
 import { copyLine, csvRecords, type CsvRecord } from '../feeds/csv.ts';
-import { RejectsSink, type Reject } from '../feeds/rejects.ts';
+import type { RejectsSink, Reject } from '../feeds/rejects.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { assertReadable, sniffDelimiter } from './delimited.ts';
-import { StagingCopy } from '../feeds/staging-copy.ts';
+import { stageRows, type StagingCopy } from '../feeds/staging-copy.ts';
 import { resolveTrackingHeader, validateTrackingRow, type TrackingColumnIndex } from './tracking-row.ts';
 import { appendScanEvents } from './scans.repository.ts';
 import * as repo from './tracking.repository.ts';
@@ -65,19 +65,9 @@ export async function importTrackingFile(deps: MailtrackingDeps, options: Import
       await client.query("SET LOCAL statement_timeout = '30min'");
       await client.query("SET LOCAL work_mem = '256MB'");
       await repo.createTrackingStaging(client);
-      const staging = new StagingCopy(client, repo.TRACKING_STAGING_COPY);
-      const sink = new RejectsSink(rejectsPath, async (batch) => {
-        await staging.pause(); // the connection runs one statement at a time
-        await insertRejects(client, runId, batch);
-      });
-      let rows: number;
-      try {
-        rows = await streamTrackingRows(batches, sink, staging);
-        await staging.end();
-      } catch (err) {
-        await staging.abort(err as Error);
-        throw err;
-      }
+      const { result: rows, sink } = await stageRows(client, repo.TRACKING_STAGING_COPY,
+        { path: rejectsPath, write: (batch) => insertRejects(client, runId, batch) },
+        (staging, sink) => streamTrackingRows(batches, sink, staging));
       await repo.checkTrackingStaging(client);
       for (let after = 0, page = await repo.stagedRejects(client, after); page.length > 0; page = await repo.stagedRejects(client, after)) {
         for (const reject of page) await sink.add(reject);

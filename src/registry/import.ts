@@ -6,8 +6,8 @@ import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
 import { csvRecords, copyLine, type CsvRecord } from '../feeds/csv.ts';
-import { RejectsSink, type Reject } from '../feeds/rejects.ts';
-import { StagingCopy } from '../feeds/staging-copy.ts';
+import type { RejectsSink, Reject } from '../feeds/rejects.ts';
+import { stageRows, type StagingCopy } from '../feeds/staging-copy.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { DEFAULT_MAPPING, type FileMapping } from './mapping.ts';
 import { countyLookup, resolveHeader, validateVoterRow, type CanonicalVoter, type RowContext } from './voter-row.ts';
@@ -81,23 +81,16 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       await client.query("SET LOCAL work_mem = '256MB'");
       await repo.lockVoterImports(client);
       await repo.createVoterStaging(client);
-      const staging = new StagingCopy(client, repo.VOTER_STAGING_COPY);
-      const sink = new RejectsSink(rejectsPath, async (batch) => {
-        await staging.pause(); // the connection runs one statement at a time
-        await insertRejects(client, runId, batch);
-        await repo.recordRejectedIds(client, batch.flatMap((r) => (r.key ? [r.key] : [])));
-      });
-      let rows: number;
       const phases: Record<string, number> = {};
       let mark = performance.now();
       const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
-      try {
-        rows = await streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null);
-        await staging.end();
-      } catch (err) {
-        await staging.abort(err as Error);
-        throw err;
-      }
+      const { result: rows, sink } = await stageRows(client, repo.VOTER_STAGING_COPY, {
+        path: rejectsPath,
+        write: async (batch) => {
+          await insertRejects(client, runId, batch);
+          await repo.recordRejectedIds(client, batch.flatMap((r) => (r.key ? [r.key] : [])));
+        },
+      }, (staging, sink) => streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null));
       phase('stream');
       for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
       await sink.drain();

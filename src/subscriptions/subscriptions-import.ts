@@ -13,8 +13,8 @@ import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
 import { copyLine, csvRecords, type CsvRecord } from '../feeds/csv.ts';
-import { RejectsSink, type Reject } from '../feeds/rejects.ts';
-import { StagingCopy } from '../feeds/staging-copy.ts';
+import type { RejectsSink, Reject } from '../feeds/rejects.ts';
+import { stageRows, type StagingCopy } from '../feeds/staging-copy.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
 import { resolveSubscriptionHeader, validateSubscriptionRow, type HeaderIndex, type SubscriptionImportRow } from './subscriptions-import-row.ts';
 import * as repo from './subscriptions-import.repository.ts';
@@ -58,19 +58,9 @@ export async function importSubscriptions(deps: ImportSubscriptionsDeps, options
     return await deps.db.tx(async (client) => {
       await client.query("SET LOCAL statement_timeout = '30min'");
       await repo.createSubscriptionStaging(client);
-      const staging = new StagingCopy(client, repo.SUBSCRIPTION_STAGING_COPY);
-      const sink = new RejectsSink(rejectsPath, async (batch) => {
-        await staging.pause(); // the connection runs one statement at a time
-        await insertRejects(client, runId, batch);
-      });
-      let rows: number;
-      try {
-        rows = await streamRows(batches, staging, sink);
-        await staging.end();
-      } catch (err) {
-        await staging.abort(err as Error);
-        throw err;
-      }
+      const { result: rows, sink } = await stageRows(client, repo.SUBSCRIPTION_STAGING_COPY,
+        { path: rejectsPath, write: (batch) => insertRejects(client, runId, batch) },
+        (staging, sink) => streamRows(batches, staging, sink));
       await repo.indexStaging(client);
       for (const r of await repo.rejectDuplicateVoters(client)) await sink.add(r);
       for (const r of await repo.rejectUnknownVoters(client)) await sink.add(r);
