@@ -5,7 +5,7 @@
  * Extra arguments are passed to `node --test` (e.g. a file path, or --test-name-pattern).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../src/testing/ports.ts';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,17 +51,6 @@ await admin.end();
 await embedded?.stop();
 if (embedded) await rm(embeddedDir, { recursive: true, force: true });
 process.exit(code);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

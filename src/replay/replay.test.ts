@@ -6,7 +6,7 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
+import { freePort } from '../testing/ports.ts';
 import { rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -23,17 +23,6 @@ import { databaseUrlOn } from './replay.service.ts';
 import { reportText } from './report.ts';
 
 const VOTERS = Number(process.env.BALLOTLINE_REPLAY_TEST_VOTERS ?? 2000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('whole-election replay', async () => {
   const log = createLogger('fatal', 'replay-test');
