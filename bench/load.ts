@@ -1,14 +1,21 @@
 /**
- * The fixed-rate HTTP load both latency benches use (signup, portal): a load generator in a
- * second process (autocannon, fixed overall rate, coordinated-omission corrected) against the
- * bench's server on 127.0.0.1, and its figures handed back as one JSON line.
+ * The fixed-rate HTTP load both latency benches use (signup, portal), run in a second process
+ * against the bench's server on 127.0.0.1.
+ *
+ * Open loop, as a fixed rate means: request i is due at start + i/rate whatever happened to the
+ * ones before it, and its latency is measured from that due time to the end of its answer, so a
+ * request that had to wait for a free connection (or for the generator itself) counts that wait
+ * (no coordinated omission). At most `connections` requests are in flight, on keep-alive
+ * connections. The figures come back as one JSON line.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export interface LoadResult { p50: number; p90: number; p99: number; max: number; rps: number; total: number; statuses: Record<string, number>; errors: number; timeouts: number }
 export interface LoadRun { port: number; rate: number; seconds: number; connections: number }
+export interface LoadRequest { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
 
 /**
  * Writes `config` to `file` and runs `<script> --load-generator <file>` in a second process (the
@@ -34,32 +41,59 @@ export function clientAddress(n: number, clients: number): string {
   return `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}`;
 }
 
-/** The part of autocannon's API used here (the package ships no type declarations). */
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number };
-  requests: { total: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
+const TIMEOUT_MS = 10_000;
 
-/** In the load generator process: `run.rate` requests a second of `request` for `run.seconds`; prints the figures as JSON. */
-export async function fixedRateLoad(run: LoadRun, request: Record<string, unknown>): Promise<void> {
-  const specifier: string = 'autocannon';
-  const autocannon = ((await import(specifier)) as { default: Autocannon }).default;
-  const r = await new Promise<AutocannonResult>((res, rej) => {
-    autocannon({
-      url: `http://127.0.0.1:${run.port}`, connections: run.connections, overallRate: run.rate, duration: run.seconds, timeout: 10,
-      requests: [request],
-    }, (err, result) => (err ? rej(err) : res(result)));
-  });
+/** In the load generator process: `run.rate` requests a second for `run.seconds`, request n being `next(n)`; prints the figures as JSON. */
+export async function fixedRateLoad(run: LoadRun, next: (n: number) => LoadRequest): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: run.connections });
+  const total = Math.round(run.rate * run.seconds);
+  const interval = 1000 / run.rate;
+  const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = s.count;
+  let errors = 0;
+  let timeouts = 0;
+  let lastEnd = 0;
+  const start = performance.now() + 20;
+  const inFlight: Array<Promise<void>> = [];
+  for (let n = 0; n < total; n++) {
+    const due = start + n * interval;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(agent, run.port, next(n)).then(
+      (status) => {
+        lastEnd = performance.now();
+        latencies.push(lastEnd - due);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      },
+      (err: Error) => {
+        if (err.message === 'timeout') timeouts++;
+        else errors++;
+      },
+    ));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number => (latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]!));
   const out: LoadResult = {
-    p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
-    rps: r.requests.total / (r.duration || run.seconds), total: r.requests.total, statuses, errors: r.errors, timeouts: r.timeouts,
+    p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1),
+    rps: latencies.length / Math.max(run.seconds, (lastEnd - start) / 1000), total: latencies.length, statuses, errors, timeouts,
   };
   console.log(JSON.stringify(out));
+}
+
+/** One request on the agent's connections; resolves with the status once the whole answer is read. */
+function send(agent: Agent, port: number, req: LoadRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { ...req.headers };
+    if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
+    const r = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent }, (res) => {
+      res.on('data', () => undefined);
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    r.setTimeout(TIMEOUT_MS, () => r.destroy(new Error('timeout')));
+    r.on('error', reject);
+    r.end(req.body);
+  });
 }

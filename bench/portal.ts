@@ -14,8 +14,8 @@
  *    with a session: the cookies the load generator sends (signed as the portal signs them).
  * 3. The web server (portal + /healthz) in this process, production mode (trusted proxy), on
  *    127.0.0.1.
- * 4. A load generator in a second process (autocannon, fixed overall rate, coordinated-omission
- *    corrected) requests GET /my-ballot for T seconds (default 30) at R requests/s (default 300),
+ * 4. A load generator in a second process (bench/load.ts: open loop at a fixed
+ *    rate, latency from each request's due time) requests GET /my-ballot for T seconds (default 30) at R requests/s (default 300),
  *    each request a logged-in voter taken in turn, in one of the ten languages, from one of
  *    20,000 client addresses (X-Forwarded-For) so the per-address rate limit does not turn the
  *    bench into a test of 429s. Then /healthz at the same rate and duration: the baseline.
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     // Warm-up (JIT, connection pools, county cache), not measured.
     await runLoad({ port, rate: Math.min(rate, 150), seconds: 3, cookiesFile, connections: 32, target: 'my-ballot' });
     const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
-    console.log(`load: GET /my-ballot, ${rate} requests/s for ${seconds} s from a second process (autocannon), ${cookies.length} logged-in voters in turn; load average before ${loadBefore.join(' ')} (${cpus().length} CPUs)`);
+    console.log(`load: GET /my-ballot, ${rate} requests/s for ${seconds} s from a second process (open loop), ${cookies.length} logged-in voters in turn; load average before ${loadBefore.join(' ')} (${cpus().length} CPUs)`);
     const cpuBefore = { node: process.cpuUsage(), db: postgresCpuMs(embedded) };
     const page = await runLoad({ port, rate, seconds, cookiesFile, connections: 64, target: 'my-ballot' });
     const nodeCpu = process.cpuUsage(cpuBefore.node);
@@ -139,8 +139,8 @@ async function main(): Promise<void> {
 }
 
 /**
- * CPU time (ms) used so far by the embedded PostgreSQL this bench started: its postmaster and
- * every backend, from /proc (Linux). Null on another server (DATABASE_URL) or elsewhere.
+ * CPU time (ms) used so far by the embedded PostgreSQL this bench started: its postmaster, every
+ * live backend and every backend that ended, from /proc (Linux). Null on another server (DATABASE_URL) or elsewhere.
  */
 function postgresCpuMs(embedded: EmbeddedServer | null): number | null {
   const pidFile = resolve('.data/bench-portal/pg/postmaster.pid');
@@ -152,8 +152,10 @@ function postgresCpuMs(embedded: EmbeddedServer | null): number | null {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields after the name: state(0) ppid(1) … utime(11) stime(12)
-      if (pid === postmaster || f[1] === postmaster) total += Number(f[11]) + Number(f[12]);
+      // fields after the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+      // A backend that ended is counted in the postmaster's cutime/cstime (it reaped it).
+      if (pid === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      else if (f[1] === postmaster) total += Number(f[11]) + Number(f[12]);
     } catch {
       // the process ended meanwhile
     }
@@ -250,17 +252,9 @@ function runLoad(cfg: LoadConfig): Promise<LoadResult> {
 async function loadGenerator(file: string): Promise<void> {
   const cfg = JSON.parse(readFileSync(file, 'utf8')) as LoadConfig;
   const cookies = JSON.parse(readFileSync(cfg.cookiesFile, 'utf8')) as string[];
-  let i = 0;
-  await fixedRateLoad(cfg, cfg.target === 'healthz'
+  await fixedRateLoad(cfg, (n) => (cfg.target === 'healthz'
     ? { method: 'GET', path: '/healthz' }
-    : {
-      method: 'GET',
-      path: '/my-ballot',
-      setupRequest: (req: Record<string, unknown>) => {
-        const n = i++;
-        return { ...req, headers: { accept: 'text/html,application/xhtml+xml', cookie: cookies[n % cookies.length]!, 'x-forwarded-for': clientAddress(n, CLIENTS) } };
-      },
-    });
+    : { method: 'GET', path: '/my-ballot', headers: { accept: 'text/html,application/xhtml+xml', cookie: cookies[n % cookies.length]!, 'x-forwarded-for': clientAddress(n, CLIENTS) } }));
 }
 
 if (process.argv[2] === '--load-generator') await loadGenerator(process.argv[3]!);

@@ -9,8 +9,8 @@
  *    With --profile co the import also auto-enrols every voter with an email (Colorado), and
  *    the import time shows that cost.
  * 2. Starts the web server in this process (voter routes + /healthz) on 127.0.0.1.
- * 3. A load generator in a second process (autocannon, fixed overall rate, coordinated-omission
- *    corrected) posts sign-ups for S seconds (default 30) at R requests/s (default 500): per 10
+ * 3. A load generator in a second process (bench/load.ts: open loop at a fixed
+ *    rate, latency from each request's due time) posts sign-ups for S seconds (default 30) at R requests/s (default 500): per 10
  *    requests 7 new sign-ups of distinct voters (email + text: a transaction with subscription,
  *    channels, consent log, two confirmation jobs, a session), 2 misses (a mistyped date of
  *    birth: throttle counters written) and 1 twin (voter ID needed). Clients come from 20,000
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     await runLoad({ port, rate: Math.min(rate, 200), seconds: 3, bodiesFile: `${bodiesFile}#warmup`, connections: 20 }, 'signup');
     const warm = await outcomes(rt);
 
-    console.log(`load: ${rate} requests/s for ${seconds} s from a second process (autocannon), 7 sign-ups : 2 misses : 1 twin`);
+    console.log(`load: ${rate} requests/s for ${seconds} s from a second process (open loop), 7 sign-ups : 2 misses : 1 twin`);
     const signup = await runLoad({ port, rate, seconds, bodiesFile, connections: 64 }, 'signup');
     const after = await outcomes(rt);
     const healthz = await runLoad({ port, rate, seconds, bodiesFile, connections: 64 }, 'healthz');
@@ -188,17 +188,14 @@ async function loadGenerator(file: string): Promise<void> {
   const all = JSON.parse(readFileSync(bodiesPath!, 'utf8')) as object[];
   // The warm-up takes its identities from the end of the list, the measured run from the start.
   const bodies = part === 'warmup' ? all.slice(-Math.min(1000, Math.floor(all.length / 10))) : all;
-  let i = 0;
-  await fixedRateLoad(cfg, cfg.target === 'healthz'
+  await fixedRateLoad(cfg, (n) => (cfg.target === 'healthz'
     ? { method: 'GET', path: '/healthz' }
     : {
       method: 'POST',
       path: '/api/v1/signup',
-      setupRequest: (req: Record<string, unknown>) => {
-        const n = i++;
-        return { ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(n, CLIENTS), 'accept-language': 'en-US,en;q=0.9' }, body: JSON.stringify(bodies[n % bodies.length]) };
-      },
-    });
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(n, CLIENTS), 'accept-language': 'en-US,en;q=0.9' },
+      body: JSON.stringify(bodies[n % bodies.length]),
+    }));
 }
 
 if (process.argv[2] === '--load-generator') await loadGenerator(process.argv[3]!);
