@@ -82,7 +82,8 @@ describe('every voter page, reached by using the site, in English, Spanish and C
       await fillIdentity(page, { ...identityOf(twin), dob: '01-23-1899' });
       await submit(page);
       assert.equal(await page.locator('#error-summary').isVisible(), true);
-      assert.equal(await page.locator('#error-summary:focus').count(), 1, 'the error summary takes focus');
+      // The browser applies autofocus at its next rendering opportunity after load: wait for it (3 s at most).
+      assert.equal(await page.waitForSelector('#error-summary:focus', { timeout: 3000 }).then(() => true, () => false), true, 'the error summary takes focus');
       assert.equal(await page.getAttribute('#dob', 'aria-invalid'), 'true');
       await check(page, 'signup-dob-error', lang);
 
