@@ -6,8 +6,12 @@ export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 export interface Database {
   readonly pool: pg.Pool;
   readonly url: string;
-  /** Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
-  tx<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it
+   * throws. `asyncCommit`: the commit does not wait for the WAL flush (only where losing the whole
+   * transaction in a database crash is safe; see its callers).
+   */
+  tx<T>(fn: (client: pg.PoolClient) => Promise<T>, options?: { asyncCommit?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -33,10 +37,10 @@ export function openDatabase(url: string, options: { max?: number; applicationNa
   return {
     pool,
     url,
-    async tx(fn) {
+    async tx(fn, options) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(options?.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
         const result = await fn(client);
         await client.query('COMMIT');
         return result;

@@ -216,7 +216,7 @@ async function applyClosesAndDefers(
  */
 async function sendTransactional(rt: Runtime, ready: readonly Ready[], ctx: ContentContext, outcomes: Map<string, string>): Promise<void> {
   const now = rt.clock.now();
-  await asyncCommitTx(rt, async (client) => {
+  await rt.db.tx(async (client) => {
     const claimed = await claimHandedOff(client, ready.map((r) => ({
       id: r.row.id, address: r.address, content: r.content, provider: r.provider.name,
       providerMessageId: handOffIdOf(r.provider, r.row.id),
@@ -244,28 +244,12 @@ async function sendTransactional(rt: Runtime, ready: readonly Ready[], ctx: Cont
       outcomes.set(r.row.id, `failed:${err.code}`);
       await applyContactEffect(client, r, err, now);
     }
-  });
+  }, { asyncCommit: true });
 }
 
 function handOffIdOf(provider: Provider, messageId: string): string {
   if (!provider.handOffId) throw new Error(`transactional provider ${provider.name} must give handOffId`);
   return provider.handOffId({ id: messageId });
-}
-
-/** A transaction whose commit does not wait for the WAL flush (one round trip for BEGIN and the setting). */
-async function asyncCommitTx<T>(rt: Runtime, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await rt.db.pool.connect();
-  try {
-    await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
 }
 
 /** SMTP, Twilio: reserve a rate slot, claim, hand off, record. Returns the outcome. */
