@@ -11,7 +11,14 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts';
+import type { Logger } from '../src/log.ts';
+import { openRuntime, type Runtime } from '../src/runtime.ts';
 
 export interface LoadResult { p50: number; p90: number; p99: number; max: number; rps: number; total: number; statuses: Record<string, number>; errors: number; timeouts: number }
 export interface LoadRun { port: number; rate: number; seconds: number; connections: number }
@@ -96,4 +103,31 @@ function send(agent: Agent, port: number, req: LoadRequest): Promise<number> {
     r.on('error', reject);
     r.end(req.body);
   });
+}
+
+/**
+ * The server side of a latency bench: a fresh database `db` on DATABASE_URL's server, or on an
+ * embedded one of the bench's own in `embeddedDir` (so another bench stopping the shared one cannot
+ * cut this one short), and a runtime on it in production mode (trusted proxy: X-Forwarded-For, as
+ * behind a load balancer).
+ */
+export async function latencyBenchRuntime(o: { db: string; embeddedDir: string; embeddedPort: number; profile: 'ca' | 'co'; log: Logger }): Promise<{ rt: Runtime; embedded: EmbeddedServer | null }> {
+  let embedded: EmbeddedServer | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres(resolvePath(o.embeddedDir), o.embeddedPort, o.log);
+    adminUrl = embedded.url;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${o.db} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${o.db}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${o.db}`;
+  const config = loadConfig({
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: u.toString(), BALLOTLINE_SECRET: randomBytes(32).toString('base64url'),
+    BALLOTLINE_PROFILE: o.profile, LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files',
+  });
+  return { rt: await openRuntime({ config, log: o.log }), embedded };
 }

@@ -26,12 +26,10 @@ import { loadavg, cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import cookie from '@fastify/cookie';
 import { createLogger } from '../src/log.ts';
-import { loadConfig } from '../src/config.ts';
-import { openRuntime, type Runtime } from '../src/runtime.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts';
+import type { Runtime } from '../src/runtime.ts';
+import type { EmbeddedServer } from '../src/db/embedded.ts';
 import { generateVoterCsv } from '../src/registry/generate.ts';
 import { importVoters } from '../src/registry/import.ts';
 import { createElection } from '../src/elections/elections.service.ts';
@@ -43,7 +41,7 @@ import { buildServer } from '../src/web/server.ts';
 import { portalRoutes } from '../src/web/portal.routes.ts';
 import { appSecretSync } from '../src/auth/secret.ts';
 import { peakRssMb, result } from './support.ts';
-import { clientAddress, fixedRateLoad, runLoadProcess, type LoadResult } from './load.ts';
+import { clientAddress, fixedRateLoad, latencyBenchRuntime, runLoadProcess, type LoadResult } from './load.ts';
 
 const DB = 'ballotline_bench_portal';
 const CLIENTS = 20_000;
@@ -64,25 +62,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '30'));
   const log = createLogger('warn', 'bench');
 
-  let embedded: EmbeddedServer | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embedded = await startEmbeddedPostgres(resolve('.data/bench-portal'), 54387, log);
-    adminUrl = embedded.url;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  // Production mode: trusted proxy (X-Forwarded-For), as the service runs behind a load balancer.
-  const config = loadConfig({
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: u.toString(), BALLOTLINE_SECRET: randomBytes(32).toString('base64url'),
-    BALLOTLINE_PROFILE: 'ca', LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files',
-  });
-  const rt = await openRuntime({ config, log });
+  const { rt, embedded } = await latencyBenchRuntime({ db: DB, embeddedDir: '.data/bench-portal', embeddedPort: 54387, profile: 'ca', log });
   try {
     const loaded = await loadData(rt, voters);
     const cookies = await signUpVoters(rt, sessions);

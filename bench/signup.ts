@@ -21,18 +21,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createLogger } from '../src/log.ts';
-import { loadConfig } from '../src/config.ts';
-import { openRuntime, type Runtime } from '../src/runtime.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts';
+import type { Runtime } from '../src/runtime.ts';
 import { generateVoterCsv } from '../src/registry/generate.ts';
 import { importVoters } from '../src/registry/import.ts';
 import { buildServer } from '../src/web/server.ts';
 import { subscriptionsRoutes } from '../src/subscriptions/subscriptions.routes.ts';
 import { peakRssMb, result } from './support.ts';
-import { clientAddress, fixedRateLoad, runLoadProcess, type LoadResult } from './load.ts';
+import { clientAddress, fixedRateLoad, latencyBenchRuntime, runLoadProcess, type LoadResult } from './load.ts';
 
 const CLIENTS = 20_000;
 
@@ -52,26 +48,7 @@ async function main(): Promise<void> {
   const log = createLogger('warn', 'bench');
   const DB = `ballotline_bench_signup_${profile}`;
 
-  let embedded: EmbeddedServer | null = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    // Its own embedded server: another bench stopping the shared one must not cut this one short.
-    embedded = await startEmbeddedPostgres(resolve('.data/bench-signup'), 54359, log);
-    adminUrl = embedded.url;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  // Production mode: trusted proxy (X-Forwarded-For), as the service runs behind a load balancer.
-  const config = loadConfig({
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: u.toString(), BALLOTLINE_SECRET: randomBytes(32).toString('base64url'),
-    BALLOTLINE_PROFILE: profile, LOG_LEVEL: 'warn', BALLOTLINE_DATA_DIR: '.data/bench-files',
-  });
-  const rt = await openRuntime({ config, log });
+  const { rt, embedded } = await latencyBenchRuntime({ db: DB, embeddedDir: '.data/bench-signup', embeddedPort: 54359, profile: profile, log });
   try {
     console.log(`loading ${voters.toLocaleString('en-US')} ${profile.toUpperCase()} voters (src/registry/generate.ts, seed 7) through the voter import…`);
     const imp = await importVoters({ db: rt.db, profile: rt.profile, clock: rt.clock, dataDir: rt.config.dataDir }, {
