@@ -169,18 +169,22 @@ test('invalid UTF-8 rejects that row only; a header without required columns sto
   assert.equal(failed.n, 1);
 });
 
-test('a bulk load rebuilds the indexes and the county key it set aside, and a small load into a big registry is not bulk', async () => {
+test('a bulk load rebuilds the indexes and keys it set aside, and a small load into a big registry is not bulk', async () => {
   const rt = await testRuntime();
+  // Every index of voters and every constraint on it or pointing to it, as the catalogue defines them.
   const schema = async () => (await rt.db.pool.query<{ def: string }>(`
     SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'voters'::regclass
-    UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'voters'::regclass AND contype = 'f' AND convalidated
+    UNION ALL SELECT conrelid::regclass || ': ' || pg_get_constraintdef(oid) FROM pg_constraint
+     WHERE (conrelid = 'voters'::regclass OR confrelid = 'voters'::regclass) AND convalidated
     ORDER BY 1`)).rows.map((r) => r.def);
   const before = await schema();
-  assert.ok(before.some((d) => /voters_match_idx/.test(d)) && before.some((d) => /REFERENCES counties/.test(d)));
+  assert.ok(before.some((d) => /voters_match_idx/.test(d)) && before.some((d) => /voters: FOREIGN KEY .*REFERENCES counties/.test(d)));
+  assert.ok(before.some((d) => /voters: PRIMARY KEY \(voter_id\)/.test(d)) && before.some((d) => /voter_sessions: FOREIGN KEY .*REFERENCES voters/.test(d)));
 
+  // The state's first load: straight from staging, without a diff.
   const first = await run(rt, [HEADER, ...Array.from({ length: 30 }, (_, i) => row(`CA1${String(i).padStart(8, '0')}`, '19', 'Ann', `Lee${i}`))], { bulkMinNewRows: 10 });
   assert.equal(first.inserted, 30);
-  assert.ok('merge (bulk)' in first.phases, JSON.stringify(first.phases));
+  assert.ok('first load (bulk)' in first.phases && !('diff' in first.phases), JSON.stringify(first.phases));
   assert.deepEqual(await schema(), before);
   // The rebuilt match index answers the sign-up lookup.
   const used = await rt.db.tx(async (c) => {
@@ -190,11 +194,20 @@ test('a bulk load rebuilds the indexes and the county key it set aside, and a sm
   });
   assert.match(used, /voters_match_idx/);
 
-  const second = await run(rt, [HEADER, ...Array.from({ length: 12 }, (_, i) => row(`CA2${String(i).padStart(8, '0')}`, '19', 'Bo', `Kim${i}`))], { bulkMinNewRows: 10 });
-  assert.equal(second.inserted, 12);
-  assert.ok('merge' in second.phases && !('merge (bulk)' in second.phases), 'fewer new rows than the registry holds: a normal merge');
+  // A voter with a session: the key from voter_sessions is set aside and validated again.
+  await rt.db.pool.query(`INSERT INTO voter_sessions (token_sha256, voter_id, created_at, expires_at, max_expires_at) VALUES ('t', 'CA100000003', now(), now(), now())`);
+  const second = await run(rt, [HEADER, ...Array.from({ length: 40 }, (_, i) => row(`CA2${String(i).padStart(8, '0')}`, '19', 'Bo', `Kim${i}`))], { bulkMinNewRows: 10 });
+  assert.equal(second.inserted, 40);
+  assert.ok('merge (bulk)' in second.phases, JSON.stringify(second.phases));
   assert.deepEqual(await schema(), before);
-  assert.equal(await count(rt), 42);
+  // The rebuilt primary key still refuses a second row of one voter.
+  await assert.rejects(rt.db.pool.query("INSERT INTO voters (voter_id, county_code, status, source_updated_at) VALUES ('CA200000001', '19', 'ACTIVE', now())"), /voters_pkey/);
+
+  const third = await run(rt, [HEADER, ...Array.from({ length: 12 }, (_, i) => row(`CA3${String(i).padStart(8, '0')}`, '19', 'Cy', `Park${i}`))], { bulkMinNewRows: 10 });
+  assert.equal(third.inserted, 12);
+  assert.ok('merge' in third.phases && !('merge (bulk)' in third.phases), 'fewer new rows than the registry holds: a normal merge');
+  assert.deepEqual(await schema(), before);
+  assert.equal(await count(rt), 82);
 });
 
 test('more bad rows than one batch of rejects: the batch is written between COPY statements and the good rows around it all load', async () => {

@@ -105,17 +105,25 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
           throw new AppError(409, 'mass_removal', `this full file would remove ${removals} of ${active} voters of county ${options.county} (${(share * 100).toFixed(1)}%, above ${(limit * 100).toFixed(0)}%); check the file, or repeat with --force`);
         }
       }
-      await repo.findChangedVoters(client);
-      phase('diff');
-      const registryChanges = await repo.recordRegistryChanges(client, runId);
-      phase('changes');
-      const bulk = await repo.isBulkLoad(client, options.bulkMinNewRows);
-      const { inserted, updated } = await repo.mergeVoters(client, { bulk });
-      phase(bulk ? 'merge (bulk)' : 'merge');
+      const valid = await repo.countStaging(client);
+      let registryChanges = 0, inserted: number, updated = 0;
+      if (await repo.registryIsEmpty(client)) {
+        // The state's first load: nothing to compare with, every row is new.
+        const first = await repo.insertFirstLoad(client, valid, options.bulkMinNewRows);
+        inserted = first.inserted;
+        phase(first.bulk ? 'first load (bulk)' : 'first load');
+      } else {
+        await repo.findChangedVoters(client);
+        phase('diff');
+        registryChanges = await repo.recordRegistryChanges(client, runId);
+        phase('changes');
+        const bulk = await repo.isBulkLoad(client, options.bulkMinNewRows);
+        ({ inserted, updated } = await repo.mergeVoters(client, { bulk }));
+        phase(bulk ? 'merge (bulk)' : 'merge');
+      }
       if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
       // Subscriptions follow the registry in the same transaction (moved, status, confidential; Colorado auto-enrolment).
       await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: true });
-      const valid = await repo.countStaging(client);
       phase('finish');
       await sink.close();
       const counts = { rows, inserted, updated, unchanged: valid - inserted - updated, removed, rejected: sink.count, registryChanges };

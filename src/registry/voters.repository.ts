@@ -84,10 +84,11 @@ export async function recordRegistryChanges(client: Queryable, runId: number): P
 
 /**
  * A load is "bulk" when it at least doubles a registry of some size: the first load of a state
- * or a county. Then the secondary indexes and the county foreign key are dropped for the insert
- * and rebuilt after it (a sort per index and one anti-join, instead of a million index insertions
- * and a million per-row key checks). It holds an exclusive lock on `voters` until the import
- * commits, so a bulk load pauses sign-up lookups for its last seconds; a daily file is never bulk.
+ * or a county. Then the indexes (the primary key too) and the foreign keys on and to `voters`
+ * are set aside for the insert and rebuilt after it (a sort per index and one anti-join per key,
+ * instead of a million index insertions and a million per-row key checks). It holds an exclusive
+ * lock on `voters` until the import commits, so a bulk load pauses sign-up lookups for its last
+ * seconds; a daily file is never bulk.
  */
 export const BULK_MIN_NEW_ROWS = 100_000;
 
@@ -99,25 +100,37 @@ export async function isBulkLoad(client: Queryable, minNewRows = BULK_MIN_NEW_RO
   return newRows >= minNewRows && newRows >= live;
 }
 
+/** True while the registry holds no voter at all (removed ones included): the state's first load. */
+export async function registryIsEmpty(client: Queryable): Promise<boolean> {
+  return (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM voters) AS empty')).rows[0]!.empty;
+}
+
 /**
- * Runs `insert` with the secondary indexes and foreign keys of `voters` dropped, then recreates
- * them from their own definitions as read from the catalogue (so a later migration's index is
- * rebuilt too). Everything is inside the import's transaction: on failure the catalogue rolls
- * back with the data. Re-adding a foreign key validates every row in one query.
+ * Runs `insert` with the indexes of `voters` (the primary key too) and the foreign keys on it and
+ * to it dropped, then recreates them from their own definitions as read from the catalogue (so a
+ * later migration's index or key is rebuilt too). Everything is inside the import's transaction:
+ * on failure the catalogue rolls back with the data. Rebuilding the primary key checks that the
+ * voter IDs are still unique; re-adding a foreign key validates every row in one query.
  */
-async function withoutSecondaryIndexes<T>(client: Queryable, insert: () => Promise<T>): Promise<T> {
+async function withIndexesSetAside<T>(client: Queryable, insert: () => Promise<T>): Promise<T> {
   const { rows: indexes } = await client.query<{ name: string; def: string }>(`
     SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
-      FROM pg_index i WHERE i.indrelid = 'voters'::regclass AND NOT i.indisprimary AND NOT i.indisunique`);
-  const { rows: fks } = await client.query<{ name: string; def: string }>(`
-    SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-     WHERE conrelid = 'voters'::regclass AND contype = 'f'`);
-  for (const fk of fks) await client.query(`ALTER TABLE voters DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+      FROM pg_index i
+     WHERE i.indrelid = 'voters'::regclass AND NOT i.indisunique
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`);
+  const constraints = async (where: string) => (await client.query<{ table: string; name: string; def: string }>(`
+    SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def
+      FROM pg_constraint WHERE ${where} ORDER BY conrelid::regclass::text, conname`)).rows;
+  const referencing = await constraints("confrelid = 'voters'::regclass AND contype = 'f'");
+  const own = await constraints("conrelid = 'voters'::regclass AND contype IN ('p', 'f')");
+  const dropOrder = [...referencing, ...own.filter((c) => /^FOREIGN KEY/.test(c.def)), ...own.filter((c) => /^PRIMARY KEY/.test(c.def))];
+  for (const c of dropOrder) await client.query(`ALTER TABLE ${c.table} DROP CONSTRAINT ${quoteIdent(c.name)}`);
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
   const result = await insert();
   await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const c of [...dropOrder].reverse().filter((c) => /^PRIMARY KEY/.test(c.def))) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
   for (const ix of indexes) await client.query(ix.def);
-  for (const fk of fks) await client.query(`ALTER TABLE voters ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`);
+  for (const c of [...dropOrder].reverse().filter((c) => !/^PRIMARY KEY/.test(c.def))) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
   return result;
 }
 
@@ -125,18 +138,18 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+const VOTER_COLUMNS = `voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
+  dob, zip, status, confidential, email, phone, language, source_updated_at`;
+
 /**
- * Inserts the new voters (in key order, kinder to the indexes) and updates the changed ones;
- * a bulk load (see `isBulkLoad`) inserts without the secondary indexes and rebuilds them.
+ * Inserts the new voters and updates the changed ones. A normal merge inserts in key order,
+ * kinder to the primary key's index; a bulk load (see `isBulkLoad`) inserts in file order
+ * without the indexes and rebuilds them.
  */
 export async function mergeVoters(client: Queryable, options: { bulk?: boolean } = {}): Promise<{ inserted: number; updated: number }> {
-  const insertNew = () => client.query(`
-    INSERT INTO voters (voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
-                        dob, zip, status, confidential, email, phone, language, source_updated_at)
-    SELECT voter_id, county_code, first_name, middle_name, last_name, suffix, first_key, last_key,
-           dob, zip, status, confidential, email, phone, language, source_updated_at
-    FROM voter_changed WHERE is_new ORDER BY voter_id`);
-  const inserted = options.bulk ? await withoutSecondaryIndexes(client, insertNew) : await insertNew();
+  const inserted = options.bulk
+    ? await withIndexesSetAside(client, () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_changed WHERE is_new`))
+    : await client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_changed WHERE is_new ORDER BY voter_id`);
   const updated = await client.query(`
     UPDATE voters v SET
       county_code = c.county_code, first_name = c.first_name, middle_name = c.middle_name, last_name = c.last_name,
@@ -145,6 +158,17 @@ export async function mergeVoters(client: Queryable, options: { bulk?: boolean }
       source_updated_at = c.source_updated_at, removed_at = NULL, updated_at = now()
     FROM voter_changed c WHERE c.voter_id = v.voter_id AND NOT c.is_new`);
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
+}
+
+/**
+ * The first load into an empty registry: every staged row is new and none is a change, so the
+ * staged rows go straight in, with no diff. At least `minNewRows` rows make it a bulk load.
+ */
+export async function insertFirstLoad(client: Queryable, staged: number, minNewRows = BULK_MIN_NEW_ROWS): Promise<{ inserted: number; bulk: boolean }> {
+  const bulk = staged >= minNewRows;
+  const insert = () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_staging${bulk ? '' : ' ORDER BY voter_id'}`);
+  const r = bulk ? await withIndexesSetAside(client, insert) : await insert();
+  return { inserted: r.rowCount ?? 0, bulk };
 }
 
 /** Full file: voters of the county that the file no longer lists are marked removed (never deleted). */
