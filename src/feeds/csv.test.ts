@@ -30,6 +30,17 @@ test('a multi-byte character split between chunks decodes intact; invalid bytes 
   assert.equal(out[1]!.fields[0], 'Nguyễn');
   const bad = await collect([Buffer.from('h\n'), Buffer.from([0x41, 0xc3, 0x28, 0x0a])]);
   assert.ok(bad.out[1]!.fields[0]!.includes('\uFFFD'));
+  assert.equal(bad.out[1]!.invalidUtf8, true);
+  assert.equal(bad.out[0]!.invalidUtf8, undefined);
+});
+
+test('only the records that hold invalid bytes are marked, wherever the chunks split them', async () => {
+  // Line 3 has a bad byte and is cut across three chunks; lines 2 and 4 are good.
+  const file = Buffer.concat([Buffer.from('a,b\nok,1\nlong,"x'), Buffer.from([0xff]), Buffer.from('y"\nok,2\n')]);
+  for (let cut = 1; cut < file.length - 1; cut++) {
+    const { out } = await collect([file.subarray(0, cut), file.subarray(cut, cut + 3), file.subarray(cut + 3)]);
+    assert.deepEqual(out.map((r) => [r.line, r.invalidUtf8 ?? false]), [[1, false], [2, false], [3, true], [4, false]], `cut at ${cut}`);
+  }
 });
 
 test('BOM is dropped, other delimiters work, ragged rows come through as they are', async () => {

@@ -5,6 +5,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { RejectsSink, type Reject } from './rejects.ts';
 
 const CHUNK = 65_536;
+/** Text handed to the connection and not yet taken by the server before `write` waits: parsing goes on meanwhile. */
+const IN_FLIGHT = 1 << 20;
 
 /**
  * `COPY … FROM STDIN` into an import's staging table that can step aside. A connection in COPY
@@ -13,7 +15,8 @@ const CHUNK = 65_536;
  * first calls `pause()`: it ends the COPY in progress, and the next `write` starts a new one.
  * Several COPY statements into one table load the same rows as one.
  *
- * Text is sent in 64 KiB pieces, waiting whenever the connection is busy (constant memory).
+ * Text is sent in 64 KiB pieces; `write` waits once 1 MiB is queued behind the connection
+ * (constant memory), so the file is parsed on while the server reads.
  */
 export class StagingCopy {
   readonly #client: pg.PoolClient;
@@ -65,7 +68,7 @@ export class StagingCopy {
   async #send(): Promise<void> {
     if (this.#buffer === '') return;
     if (!this.#stream) {
-      const stream = this.#client.query(copyFrom(this.#statement));
+      const stream = this.#client.query(copyFrom(this.#statement, { highWaterMark: IN_FLIGHT }));
       const done = new Promise<void>((resolve, reject) => {
         stream.on('finish', resolve);
         stream.on('error', reject);

@@ -181,9 +181,13 @@ test('a bulk load rebuilds the indexes and keys it set aside, and a small load i
   assert.ok(before.some((d) => /voters_match_idx/.test(d)) && before.some((d) => /voters: FOREIGN KEY .*REFERENCES counties/.test(d)));
   assert.ok(before.some((d) => /voters: PRIMARY KEY \(voter_id\)/.test(d)) && before.some((d) => /voter_sessions: FOREIGN KEY .*REFERENCES voters/.test(d)));
 
-  // The state's first load: straight from staging, without a diff.
-  const first = await run(rt, [HEADER, ...Array.from({ length: 30 }, (_, i) => row(`CA1${String(i).padStart(8, '0')}`, '19', 'Ann', `Lee${i}`))], { bulkMinNewRows: 10 });
+  // The state's first load: straight from staging, without a diff. Line 32 repeats the voter
+  // ID of line 5: the rebuilt primary key finds it, and the load is done again without it.
+  const first = await run(rt, [HEADER, ...Array.from({ length: 30 }, (_, i) => row(`CA1${String(i).padStart(8, '0')}`, '19', 'Ann', `Lee${i}`)),
+    row('CA100000003', '19', 'Dup', 'Licate')], { bulkMinNewRows: 10 });
   assert.equal(first.inserted, 30);
+  assert.deepEqual(first.sampleRejects, [{ line: 32, reason: 'duplicate voter_id (first seen on line 5)' }]);
+  assert.equal((await getVoter(rt.db.pool, 'CA100000003'))?.first_name, 'Ann');
   assert.ok('first load (bulk)' in first.phases && !('diff' in first.phases), JSON.stringify(first.phases));
   assert.deepEqual(await schema(), before);
   // The rebuilt match index answers the sign-up lookup.

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { Database } from '../db/pool.ts';
 import type { JurisdictionProfile } from '../profiles/profile.ts';
 import type { Clock } from '../clock.ts';
-import { csvRecords, copyLine, type CsvRecord } from '../feeds/csv.ts';
+import { csvRecords, copyValue, type CsvRecord } from '../feeds/csv.ts';
 import type { RejectsSink, Reject } from '../feeds/rejects.ts';
 import { stageRows, type StagingCopy } from '../feeds/staging-copy.ts';
 import { finishRun, insertRejects, startRun } from '../feeds/runs.repository.ts';
@@ -92,27 +92,31 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
         },
       }, (staging, sink) => streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null));
       phase('stream');
-      for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
-      await sink.drain();
-      phase('duplicates');
+      const rejectDuplicates = async (): Promise<void> => {
+        for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
+        await sink.drain();
+      };
 
       let removed = 0;
-      if (options.full) {
-        const { removals, active } = await repo.countFullRemovals(client, options.county!);
-        const share = active === 0 ? 0 : removals / active;
-        const limit = options.maxRemovalShare ?? 0.2;
-        if (share > limit && !options.force) {
-          throw new AppError(409, 'mass_removal', `this full file would remove ${removals} of ${active} voters of county ${options.county} (${(share * 100).toFixed(1)}%, above ${(limit * 100).toFixed(0)}%); check the file, or repeat with --force`);
-        }
-      }
-      const valid = await repo.countStaging(client);
       let registryChanges = 0, inserted: number, updated = 0;
       if (await repo.registryIsEmpty(client)) {
-        // The state's first load: nothing to compare with, every row is new.
-        const first = await repo.insertFirstLoad(client, valid, options.bulkMinNewRows);
+        // The state's first load: nothing to compare with, every row is new. The primary key
+        // finds any duplicate voter ID (then the insert is undone, the duplicates are rejected
+        // and the insert is repeated), so a clean file is not searched for them first.
+        const first = await repo.insertFirstLoad(client, rows - sink.count, rejectDuplicates, options.bulkMinNewRows);
         inserted = first.inserted;
         phase(first.bulk ? 'first load (bulk)' : 'first load');
       } else {
+        await rejectDuplicates();
+        phase('duplicates');
+        if (options.full) {
+          const { removals, active } = await repo.countFullRemovals(client, options.county!);
+          const share = active === 0 ? 0 : removals / active;
+          const limit = options.maxRemovalShare ?? 0.2;
+          if (share > limit && !options.force) {
+            throw new AppError(409, 'mass_removal', `this full file would remove ${removals} of ${active} voters of county ${options.county} (${(share * 100).toFixed(1)}%, above ${(limit * 100).toFixed(0)}%); check the file, or repeat with --force`);
+          }
+        }
         await repo.findChangedVoters(client);
         phase('diff');
         registryChanges = await repo.recordRegistryChanges(client, runId);
@@ -121,6 +125,7 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
         ({ inserted, updated } = await repo.mergeVoters(client, { bulk }));
         phase(bulk ? 'merge (bulk)' : 'merge');
       }
+      const valid = await repo.countStaging(client);
       if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
       // Subscriptions follow the registry in the same transaction (moved, status, confidential; Colorado auto-enrolment).
       await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: true });
@@ -151,14 +156,14 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingC
   const today = todayIn(deps.profileTimeZone ?? deps.profile.timeZone, deps.clock.now());
   const defaultUpdatedAt = deps.clock.now().toISOString();
   for await (const batch of batches) {
-    for (const { line, fields } of batch) {
+    for (const { line, fields, invalidUtf8 } of batch) {
       if (ctx === null) {
         const header = resolveHeader(fields, mapping);
         ctx = { ...header, mapping, counties: countyLookup(deps.profile.counties, mapping.countyBy), onlyCounty, today, defaultUpdatedAt };
         continue;
       }
       rows++;
-      const result = validateVoterRow(fields, ctx);
+      const result = validateVoterRow(fields, ctx, invalidUtf8);
       if (!result.ok) {
         const idIndex = ctx.index.voter_id;
         await sink.add({ line, reason: result.reason, ...(idIndex >= 0 && fields[idIndex] ? { key: fields[idIndex]!.trim() } : {}) });
@@ -173,9 +178,10 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingC
   return rows;
 }
 
+/** One row of VOTER_STAGING_COPY in COPY text format (written out: a million rows per import). */
 function stagingLine(line: number, v: CanonicalVoter): string {
-  return copyLine([line, v.voterId, v.countyCode, v.firstName, v.middleName, v.lastName, v.suffix, v.firstKey, v.lastKey,
-    v.dob, v.zip, v.status, v.confidential ? 't' : 'f', v.email, v.phone, v.language, v.sourceUpdatedAt]);
+  return `${line}\t${copyValue(v.voterId)}\t${v.countyCode}\t${copyValue(v.firstName)}\t${copyValue(v.middleName)}\t${copyValue(v.lastName)}\t${copyValue(v.suffix)}\t${copyValue(v.firstKey)}\t${copyValue(v.lastKey)}\t${
+    copyValue(v.dob)}\t${copyValue(v.zip)}\t${v.status}\t${v.confidential ? 't' : 'f'}\t${copyValue(v.email)}\t${copyValue(v.phone)}\t${copyValue(v.language)}\t${copyValue(v.sourceUpdatedAt)}\n`;
 }
 
 /** Today's date (YYYY-MM-DD) in the given time zone. */

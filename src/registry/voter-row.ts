@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { INVALID_UTF8 } from '../feeds/csv.ts';
 import { isLanguage } from '../persisted.ts';
 import type { County } from '../profiles/profile.ts';
 import { normalizeName } from './normalize.ts';
@@ -68,29 +69,30 @@ const VOTER_ID = /^[A-Za-z0-9-]{1,32}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[A-Za-z]{2,}$/;
 
-/** Validates and converts one data row. Pure; the reason is plain English for the rejects report. */
-export function validateVoterRow(fields: readonly string[], ctx: RowContext): RowResult {
+/**
+ * Validates and converts one data row. Pure; the reason is plain English for the rejects report.
+ * `invalidUtf8`: the row's bytes were not valid UTF-8 (`CsvRecord.invalidUtf8`).
+ */
+export function validateVoterRow(fields: readonly string[], ctx: RowContext, invalidUtf8 = false): RowResult {
+  // Hot path of the registry import (a million rows per run): plain loops, no per-row closures.
   if (fields.length !== ctx.columnCount) return { ok: false, reason: `expected ${ctx.columnCount} columns, found ${fields.length}` };
-  const get = (f: VoterField): string => {
-    const i = ctx.index[f];
-    return i < 0 ? '' : (fields[i] ?? '').trim();
-  };
-  for (const v of fields) if (v.includes('\uFFFD')) return { ok: false, reason: 'invalid UTF-8 byte sequence' };
+  if (invalidUtf8) return { ok: false, reason: INVALID_UTF8 };
+  const ix = ctx.index;
 
-  const voterId = get('voter_id');
+  const voterId = field(fields, ix.voter_id);
   if (voterId === '') return { ok: false, reason: 'missing voter_id' };
   if (!VOTER_ID.test(voterId)) return { ok: false, reason: `voter_id "${voterId}" is not 1–32 letters, digits or dashes` };
-  const countyRaw = get('county_code');
+  const countyRaw = field(fields, ix.county_code);
   if (countyRaw === '') return { ok: false, reason: 'missing county_code' };
   const countyCode = ctx.counties.get(ctx.mapping.countyBy === 'name' ? countyRaw.toUpperCase() : countyRaw);
   if (countyCode === undefined) return { ok: false, reason: `unknown county "${countyRaw}"` };
   if (ctx.onlyCounty !== null && countyCode !== ctx.onlyCounty) return { ok: false, reason: `county ${countyCode} is not the county of this full file (${ctx.onlyCounty})` };
-  const statusRaw = get('status');
+  const statusRaw = field(fields, ix.status);
   if (statusRaw === '') return { ok: false, reason: 'missing status' };
   const status = ctx.mapping.statusValues[statusRaw.toUpperCase()] ?? canonicalStatus(statusRaw);
   if (status === null) return { ok: false, reason: `unknown status "${statusRaw}"` };
-  const confidential = ctx.mapping.confidentialValues.includes(get('confidential').toUpperCase());
-  const updatedRaw = get('updated_at');
+  const confidential = isConfidential(field(fields, ix.confidential), ctx.mapping.confidentialValues);
+  const updatedRaw = field(fields, ix.updated_at);
   let sourceUpdatedAt = ctx.defaultUpdatedAt;
   if (ISO_UTC.test(updatedRaw)) sourceUpdatedAt = updatedRaw; // already canonical: PostgreSQL reads it as is
   else if (updatedRaw !== '') {
@@ -104,38 +106,64 @@ export function validateVoterRow(fields: readonly string[], ctx: RowContext): Ro
     return { ok: true, voter: { voterId, countyCode, firstName: null, middleName: null, lastName: null, suffix: null, firstKey: null, lastKey: null, dob: null, zip: null, status, confidential, email: null, phone: null, language: null, sourceUpdatedAt } };
   }
 
-  const firstName = get('first_name');
-  const lastName = get('last_name');
+  const firstName = field(fields, ix.first_name);
+  const lastName = field(fields, ix.last_name);
   if (firstName === '') return { ok: false, reason: 'missing first_name' };
   if (lastName === '') return { ok: false, reason: 'missing last_name' };
-  const dobRaw = get('dob');
+  const dobRaw = field(fields, ix.dob);
   if (dobRaw === '') return { ok: false, reason: 'missing dob' };
   const dob = parseFileDate(dobRaw, ctx.mapping.dateFormat);
   if (dob === null) return { ok: false, reason: `dob "${dobRaw}" is not a real date in the format ${ctx.mapping.dateFormat}` };
   if (dob < '1900-01-01') return { ok: false, reason: `dob ${dob} is before 1900-01-01` };
   if (dob > ctx.today) return { ok: false, reason: `dob ${dob} is in the future` };
-  const zipRaw = get('zip');
+  const zipRaw = field(fields, ix.zip);
   if (zipRaw === '') return { ok: false, reason: 'missing zip' };
-  const zip = /^\d{5}(-?\d{4})?$/.test(zipRaw) ? zipRaw.slice(0, 5) : null;
+  const zip = zipRaw.length === 5 && isDigits(zipRaw, 0, 5) ? zipRaw : ZIP.test(zipRaw) ? zipRaw.slice(0, 5) : null;
   if (zip === null) return { ok: false, reason: `zip "${zipRaw}" is not a 5-digit ZIP or ZIP+4` };
 
-  const emailRaw = get('email').toLowerCase();
-  const phoneRaw = get('phone');
-  const languageRaw = get('language');
+  const emailRaw = field(fields, ix.email);
+  const phoneRaw = field(fields, ix.phone);
+  const languageRaw = field(fields, ix.language);
+  const middleName = field(fields, ix.middle_name);
+  const suffix = field(fields, ix.suffix);
   return {
     ok: true,
     voter: {
       voterId, countyCode,
-      firstName, middleName: get('middle_name') || null, lastName, suffix: get('suffix') || null,
+      firstName, middleName: middleName === '' ? null : middleName, lastName, suffix: suffix === '' ? null : suffix,
       firstKey: normalizeName(firstName), lastKey: normalizeName(lastName),
       dob, zip, status, confidential,
       // Contact details in a registry are often junk; a bad one is dropped, never the voter.
-      email: EMAIL.test(emailRaw) ? emailRaw : null,
+      email: emailRaw === '' ? null : email(emailRaw),
       phone: usPhone(phoneRaw),
-      language: isLanguage(languageRaw) ? languageRaw : null,
+      language: languageRaw === '' || !isLanguage(languageRaw) ? null : languageRaw,
       sourceUpdatedAt,
     },
   };
+}
+
+/** The trimmed value of column `i`, or '' when the file lacks the column (i < 0). */
+function field(fields: readonly string[], i: number): string {
+  return i < 0 ? '' : (fields[i] ?? '').trim();
+}
+
+const ZIP = /^\d{5}(-?\d{4})?$/;
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isConfidential(value: string, confidentialValues: readonly string[]): boolean {
+  return confidentialValues.includes(value.toUpperCase());
+}
+
+function email(raw: string): string | null {
+  const e = raw.toLowerCase();
+  return EMAIL.test(e) ? e : null;
 }
 
 function canonicalStatus(s: string): CanonicalVoter['status'] | null {
@@ -145,6 +173,12 @@ function canonicalStatus(s: string): CanonicalVoter['status'] | null {
 
 /** Parses a date in the file's format into YYYY-MM-DD, or null when it is not a real calendar date. */
 export function parseFileDate(s: string, format: DateFormat): string | null {
+  if (format === 'YYYY-MM-DD' && s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && isDigits(s, 0, 4) && isDigits(s, 5, 7) && isDigits(s, 8, 10)) {
+    // Already canonical (the common case): check the calendar and keep the string as it is.
+    const month = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
+    const day = (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48;
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(s.slice(0, 4)), month) ? s : null;
+  }
   let y: string, m: string, d: string;
   let match: RegExpExecArray | null;
   switch (format) {
@@ -160,7 +194,7 @@ export function parseFileDate(s: string, format: DateFormat): string | null {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** A US number in any common punctuation → E.164; anything else → null (kept out, not guessed). */

@@ -163,12 +163,27 @@ export async function mergeVoters(client: Queryable, options: { bulk?: boolean }
 /**
  * The first load into an empty registry: every staged row is new and none is a change, so the
  * staged rows go straight in, with no diff. At least `minNewRows` rows make it a bulk load.
+ * Duplicate voter IDs are not searched for first: the primary key finds them. When it does,
+ * the insert is undone (to a savepoint), `rejectDuplicates` takes them out of the staging
+ * table and the insert runs again.
  */
-export async function insertFirstLoad(client: Queryable, staged: number, minNewRows = BULK_MIN_NEW_ROWS): Promise<{ inserted: number; bulk: boolean }> {
+export async function insertFirstLoad(client: Queryable, staged: number, rejectDuplicates: () => Promise<void>, minNewRows = BULK_MIN_NEW_ROWS): Promise<{ inserted: number; bulk: boolean }> {
   const bulk = staged >= minNewRows;
-  const insert = () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_staging${bulk ? '' : ' ORDER BY voter_id'}`);
-  const r = bulk ? await withIndexesSetAside(client, insert) : await insert();
-  return { inserted: r.rowCount ?? 0, bulk };
+  const insert = async () => {
+    const run = () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_staging${bulk ? '' : ' ORDER BY voter_id'}`);
+    return (bulk ? await withIndexesSetAside(client, run) : await run()).rowCount ?? 0;
+  };
+  await client.query('SAVEPOINT first_load');
+  try {
+    const inserted = await insert();
+    await client.query('RELEASE SAVEPOINT first_load');
+    return { inserted, bulk };
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err; // unique_violation: a voter ID twice
+    await client.query('ROLLBACK TO SAVEPOINT first_load');
+  }
+  await rejectDuplicates();
+  return { inserted: await insert(), bulk };
 }
 
 /** Full file: voters of the county that the file no longer lists are marked removed (never deleted). */
