@@ -36,6 +36,12 @@ export class StagingCopy {
     if (this.#buffer.length >= CHUNK) await this.#send();
   }
 
+  /** Adds lines already encoded (a `CopyRowWriter`'s), after any text written before them. */
+  async writeBytes(chunks: readonly Buffer[]): Promise<void> {
+    await this.#send();
+    for (const chunk of chunks) await this.#sendRaw(chunk);
+  }
+
   /** Sends what is buffered and ends the COPY in progress, so that the connection is free. */
   async pause(): Promise<void> {
     await this.#send();
@@ -67,6 +73,13 @@ export class StagingCopy {
 
   async #send(): Promise<void> {
     if (this.#buffer === '') return;
+    const chunk = this.#buffer;
+    this.#buffer = '';
+    await this.#sendRaw(chunk);
+  }
+
+  async #sendRaw(chunk: string | Buffer): Promise<void> {
+    if (chunk.length === 0) return;
     if (!this.#stream) {
       const stream = this.#client.query(copyFrom(this.#statement, { highWaterMark: IN_FLIGHT }));
       const done = new Promise<void>((resolve, reject) => {
@@ -77,8 +90,6 @@ export class StagingCopy {
       this.#stream = stream;
       this.#done = done;
     }
-    const chunk = this.#buffer;
-    this.#buffer = '';
     if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
   }
 }
