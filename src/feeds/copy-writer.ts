@@ -62,12 +62,15 @@ export class CopyRowWriter {
     this.#rowStart = true;
   }
 
-  /** Everything written so far, handed over; the writer starts afresh. */
+  /**
+   * Everything written so far, handed over; the writer starts afresh. The working buffer is
+   * copied out and kept (what is handed over lives until the socket has sent it, so handing
+   * over the buffer itself would keep a mostly empty 256 KiB alive for each piece).
+   */
   take(): Buffer[] {
     const out = this.#chunks;
-    if (this.#pos > 0) out.push(this.#buf.subarray(0, this.#pos));
+    if (this.#pos > 0) out.push(Buffer.from(this.#buf.subarray(0, this.#pos)));
     this.#chunks = [];
-    this.#buf = Buffer.allocUnsafe(CHUNK);
     this.#pos = 0;
     this.#size = 0;
     return out;

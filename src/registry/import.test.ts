@@ -181,14 +181,15 @@ test('a bulk load rebuilds the indexes and keys it set aside, and a small load i
   assert.ok(before.some((d) => /voters_match_idx/.test(d)) && before.some((d) => /voters: FOREIGN KEY .*REFERENCES counties/.test(d)));
   assert.ok(before.some((d) => /voters: PRIMARY KEY \(voter_id\)/.test(d)) && before.some((d) => /voter_sessions: FOREIGN KEY .*REFERENCES voters/.test(d)));
 
-  // The state's first load: straight from staging, without a diff. Line 32 repeats the voter
-  // ID of line 5: the rebuilt primary key finds it, and the load is done again without it.
+  // The state's first load: straight into voters, without a staging table or a diff. Line 32
+  // repeats the voter ID of line 5: the rebuilt primary key finds it, and the later line goes.
   const first = await run(rt, [HEADER, ...Array.from({ length: 30 }, (_, i) => row(`CA1${String(i).padStart(8, '0')}`, '19', 'Ann', `Lee${i}`)),
     row('CA100000003', '19', 'Dup', 'Licate')], { bulkMinNewRows: 10 });
   assert.equal(first.inserted, 30);
   assert.deepEqual(first.sampleRejects, [{ line: 32, reason: 'duplicate voter_id (first seen on line 5)' }]);
-  assert.equal((await getVoter(rt.db.pool, 'CA100000003'))?.first_name, 'Ann');
-  assert.ok('first load (bulk)' in first.phases && !('diff' in first.phases), JSON.stringify(first.phases));
+  const kept = await getVoter(rt.db.pool, 'CA100000003');
+  assert.deepEqual([kept?.first_name, kept?.source_run_id, kept?.source_line], ['Ann', first.runId, 5]);
+  assert.ok('first load' in first.phases && !('diff' in first.phases), JSON.stringify(first.phases));
   assert.deepEqual(await schema(), before);
   // The rebuilt match index answers the sign-up lookup.
   const used = await rt.db.tx(async (c) => {
@@ -203,6 +204,7 @@ test('a bulk load rebuilds the indexes and keys it set aside, and a small load i
   const second = await run(rt, [HEADER, ...Array.from({ length: 40 }, (_, i) => row(`CA2${String(i).padStart(8, '0')}`, '19', 'Bo', `Kim${i}`))], { bulkMinNewRows: 10 });
   assert.equal(second.inserted, 40);
   assert.ok('merge (bulk)' in second.phases, JSON.stringify(second.phases));
+  assert.deepEqual([(await getVoter(rt.db.pool, 'CA200000039'))?.source_run_id, (await getVoter(rt.db.pool, 'CA200000039'))?.source_line], [second.runId, 41]);
   assert.deepEqual(await schema(), before);
   // The rebuilt primary key still refuses a second row of one voter.
   await assert.rejects(rt.db.pool.query("INSERT INTO voters (voter_id, county_code, status, source_updated_at) VALUES ('CA200000001', '19', 'ACTIVE', now())"), /voters_pkey/);

@@ -58,7 +58,8 @@ export interface ImportDeps { db: Database; profile: JurisdictionProfile; clock:
 
 /**
  * Loads a voter file: stream → validate each row → COPY into a staging table → one set-based
- * merge, all in one transaction (a failure leaves the registry as it was). Memory is constant
+ * merge, all in one transaction (a failure leaves the registry as it was). The first load of a
+ * registry COPYs straight into `voters` instead (see `startFirstLoad`). Memory is constant
  * whatever the file size. Bad rows are rejected with their line number and reason; every good
  * row loads. The run is recorded with the file's SHA-256 and its counts.
  */
@@ -85,30 +86,31 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
       const phases: Record<string, number> = {};
       let mark = performance.now();
       const phase = (name: string): void => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
-      const { result: rows, sink } = await stageRows(client, repo.VOTER_STAGING_COPY, {
+      // The state's first load streams straight into voters (nothing to compare with); every
+      // later load goes through the staging table and the diff.
+      const firstLoad = await repo.registryIsEmpty(client) ? await repo.startFirstLoad(client) : null;
+      const { result: rows, sink } = await stageRows(client, firstLoad ? repo.FIRST_LOAD_COPY : repo.VOTER_STAGING_COPY, {
         path: rejectsPath,
         write: async (batch) => {
           await insertRejects(client, runId, batch);
           await repo.recordRejectedIds(client, batch.flatMap((r) => (r.key ? [r.key] : [])));
         },
-      }, (staging, sink) => streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null));
+      }, (staging, sink) => streamRows(batches, staging, sink, deps, mapping, options.full || options.onlyCounty ? options.county ?? null : null, firstLoad ? runId : null));
       phase('stream');
-      const rejectDuplicates = async (): Promise<void> => {
-        for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
-        await sink.drain();
-      };
 
       let removed = 0;
-      let registryChanges = 0, inserted: number, updated = 0;
-      if (await repo.registryIsEmpty(client)) {
-        // The state's first load: nothing to compare with, every row is new. The primary key
-        // finds any duplicate voter ID (then the insert is undone, the duplicates are rejected
-        // and the insert is repeated), so a clean file is not searched for them first.
-        const first = await repo.insertFirstLoad(client, rows - sink.count, rejectDuplicates, options.bulkMinNewRows);
-        inserted = first.inserted;
-        phase(first.bulk ? 'first load (bulk)' : 'first load');
+      let registryChanges = 0, inserted: number, updated = 0, valid: number;
+      if (firstLoad) {
+        // Rebuilding the primary key finds any voter ID given twice (see finishFirstLoad), so a
+        // clean file is not searched for them first.
+        const first = await repo.finishFirstLoad(client, firstLoad);
+        for (const dup of first.duplicates) await sink.add(dup);
+        await sink.drain();
+        inserted = valid = first.inserted;
+        phase('first load');
       } else {
-        await rejectDuplicates();
+        for (const dup of await repo.rejectDuplicateIds(client)) await sink.add(dup);
+        await sink.drain();
         phase('duplicates');
         if (options.full) {
           const { removals, active } = await repo.countFullRemovals(client, options.county!);
@@ -123,13 +125,13 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
         registryChanges = await repo.recordRegistryChanges(client, runId);
         phase('changes');
         const bulk = await repo.isBulkLoad(client, options.bulkMinNewRows);
-        ({ inserted, updated } = await repo.mergeVoters(client, { bulk }));
+        ({ inserted, updated } = await repo.mergeVoters(client, runId, { bulk }));
         phase(bulk ? 'merge (bulk)' : 'merge');
+        valid = await repo.countStaging(client);
       }
-      const valid = await repo.countStaging(client);
-      if (options.full) removed = await repo.markMissingRemoved(client, runId, options.county!);
+      if (options.full && !firstLoad) removed = await repo.markMissingRemoved(client, runId, options.county!);
       // Subscriptions follow the registry in the same transaction (moved, status, confidential; Colorado auto-enrolment).
-      await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: true });
+      await applyRegistryChanges(client, runId, deps.clock.now(), { autoEnrolEmail: deps.profile.enrolment.autoEnrolEmail, timeZone: deps.profileTimeZone ?? deps.profile.timeZone, onlyStaged: !firstLoad });
       phase('finish');
       await sink.close();
       const counts = { rows, inserted, updated, unchanged: valid - inserted - updated, removed, rejected: sink.count, registryChanges };
@@ -150,7 +152,7 @@ export async function importVoters(deps: ImportDeps, options: ImportVotersOption
 }
 
 /** Validates each record and writes the good ones to the staging COPY; returns the number of data rows read. */
-async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingCopy, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null): Promise<number> {
+async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingCopy, sink: RejectsSink, deps: ImportDeps, mapping: FileMapping, onlyCounty: string | null, firstLoadRun: number | null): Promise<number> {
   let ctx: RowContext | null = null;
   let rows = 0;
   const out = new CopyRowWriter();
@@ -170,7 +172,7 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingC
         await sink.add({ line, reason: result.reason, ...(idIndex >= 0 && fields[idIndex] ? { key: fields[idIndex]!.trim() } : {}) });
         continue;
       }
-      stagingRow(out, line, result.voter);
+      stagingRow(out, line, result.voter, firstLoadRun);
     }
     if (out.size >= 65_536) await staging.writeBytes(out.take());
   }
@@ -179,12 +181,16 @@ async function streamRows(batches: AsyncIterable<CsvRecord[]>, staging: StagingC
   return rows;
 }
 
-/** One row of VOTER_STAGING_COPY (a million rows per import: written straight into bytes). */
-function stagingRow(out: CopyRowWriter, line: number, v: CanonicalVoter): void {
+/**
+ * One row of VOTER_STAGING_COPY, or of FIRST_LOAD_COPY with the run (a million rows per import:
+ * written straight into bytes).
+ */
+function stagingRow(out: CopyRowWriter, line: number, v: CanonicalVoter, firstLoadRun: number | null): void {
   out.integer(line);
   out.text(v.voterId); out.text(v.countyCode); out.text(v.firstName); out.text(v.middleName); out.text(v.lastName); out.text(v.suffix);
   out.text(v.firstKey); out.text(v.lastKey); out.text(v.dob); out.text(v.zip); out.text(v.status); out.text(v.confidential ? 't' : 'f');
   out.text(v.email); out.text(v.phone); out.text(v.language); out.text(v.sourceUpdatedAt);
+  if (firstLoadRun !== null) out.integer(firstLoadRun);
   out.endRow();
 }
 

@@ -105,14 +105,20 @@ export async function registryIsEmpty(client: Queryable): Promise<boolean> {
   return (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM voters) AS empty')).rows[0]!.empty;
 }
 
+/** The indexes and keys of `voters` that `setIndexesAside` dropped, as the catalogue defined them. */
+interface SetAside {
+  indexes: Array<{ name: string; def: string }>;
+  /** Foreign keys to voters, then voters' own foreign keys, then its primary key: the order they were dropped in. */
+  constraints: Array<{ table: string; name: string; def: string }>;
+}
+
 /**
- * Runs `insert` with the indexes of `voters` (the primary key too) and the foreign keys on it and
- * to it dropped, then recreates them from their own definitions as read from the catalogue (so a
- * later migration's index or key is rebuilt too). Everything is inside the import's transaction:
- * on failure the catalogue rolls back with the data. Rebuilding the primary key checks that the
- * voter IDs are still unique; re-adding a foreign key validates every row in one query.
+ * Drops the indexes of `voters` (the primary key too) and the foreign keys on it and to it,
+ * remembering their own definitions as read from the catalogue (so a later migration's index or
+ * key is rebuilt too). Everything is inside the import's transaction: on failure the catalogue
+ * rolls back with the data.
  */
-async function withIndexesSetAside<T>(client: Queryable, insert: () => Promise<T>): Promise<T> {
+async function setIndexesAside(client: Queryable): Promise<SetAside> {
   const { rows: indexes } = await client.query<{ name: string; def: string }>(`
     SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
       FROM pg_index i
@@ -123,14 +129,33 @@ async function withIndexesSetAside<T>(client: Queryable, insert: () => Promise<T
       FROM pg_constraint WHERE ${where} ORDER BY conrelid::regclass::text, conname`)).rows;
   const referencing = await constraints("confrelid = 'voters'::regclass AND contype = 'f'");
   const own = await constraints("conrelid = 'voters'::regclass AND contype IN ('p', 'f')");
-  const dropOrder = [...referencing, ...own.filter((c) => /^FOREIGN KEY/.test(c.def)), ...own.filter((c) => /^PRIMARY KEY/.test(c.def))];
-  for (const c of dropOrder) await client.query(`ALTER TABLE ${c.table} DROP CONSTRAINT ${quoteIdent(c.name)}`);
+  const aside: SetAside = { indexes, constraints: [...referencing, ...own.filter((c) => !isPrimaryKey(c)), ...own.filter(isPrimaryKey)] };
+  for (const c of aside.constraints) await client.query(`ALTER TABLE ${c.table} DROP CONSTRAINT ${quoteIdent(c.name)}`);
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
-  const result = await insert();
+  return aside;
+}
+
+const isPrimaryKey = (c: { def: string }): boolean => c.def.startsWith('PRIMARY KEY');
+
+/** Rebuilds the primary key set aside; fails with unique_violation (23505) when a voter ID is there twice. */
+async function rebuildPrimaryKey(client: Queryable, aside: SetAside): Promise<void> {
   await client.query("SET LOCAL maintenance_work_mem = '256MB'");
-  for (const c of [...dropOrder].reverse().filter((c) => /^PRIMARY KEY/.test(c.def))) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
-  for (const ix of indexes) await client.query(ix.def);
-  for (const c of [...dropOrder].reverse().filter((c) => !/^PRIMARY KEY/.test(c.def))) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
+  for (const c of aside.constraints.filter(isPrimaryKey)) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
+}
+
+/** Rebuilds the other indexes, then the foreign keys (re-adding one validates every row in one query). */
+async function rebuildIndexesAndKeys(client: Queryable, aside: SetAside): Promise<void> {
+  await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const ix of aside.indexes) await client.query(ix.def);
+  for (const c of [...aside.constraints].reverse().filter((c) => !isPrimaryKey(c))) await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def}`);
+}
+
+/** Runs `insert` with the indexes and keys of `voters` set aside (see `isBulkLoad`), and rebuilds them. */
+async function withIndexesSetAside<T>(client: Queryable, insert: () => Promise<T>): Promise<T> {
+  const aside = await setIndexesAside(client);
+  const result = await insert();
+  await rebuildPrimaryKey(client, aside);
+  await rebuildIndexesAndKeys(client, aside);
   return result;
 }
 
@@ -142,48 +167,70 @@ const VOTER_COLUMNS = `voter_id, county_code, first_name, middle_name, last_name
   dob, zip, status, confidential, email, phone, language, source_updated_at`;
 
 /**
- * Inserts the new voters and updates the changed ones. A normal merge inserts in key order,
- * kinder to the primary key's index; a bulk load (see `isBulkLoad`) inserts in file order
- * without the indexes and rebuilds them.
+ * Inserts the new voters and updates the changed ones, each stamped with the run and the line
+ * of the file that wrote it. A normal merge inserts in key order, kinder to the primary key's
+ * index; a bulk load (see `isBulkLoad`) inserts in file order without the indexes and rebuilds
+ * them.
  */
-export async function mergeVoters(client: Queryable, options: { bulk?: boolean } = {}): Promise<{ inserted: number; updated: number }> {
+export async function mergeVoters(client: Queryable, runId: number, options: { bulk?: boolean } = {}): Promise<{ inserted: number; updated: number }> {
+  const insert = `INSERT INTO voters (${VOTER_COLUMNS}, source_run_id, source_line) SELECT ${VOTER_COLUMNS}, $1, line FROM voter_changed WHERE is_new`;
   const inserted = options.bulk
-    ? await withIndexesSetAside(client, () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_changed WHERE is_new`))
-    : await client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_changed WHERE is_new ORDER BY voter_id`);
+    ? await withIndexesSetAside(client, () => client.query(insert, [runId]))
+    : await client.query(`${insert} ORDER BY voter_id`, [runId]);
   const updated = await client.query(`
     UPDATE voters v SET
       county_code = c.county_code, first_name = c.first_name, middle_name = c.middle_name, last_name = c.last_name,
       suffix = c.suffix, first_key = c.first_key, last_key = c.last_key, dob = c.dob, zip = c.zip, status = c.status,
       confidential = c.confidential, email = c.email, phone = c.phone, language = c.language,
-      source_updated_at = c.source_updated_at, removed_at = NULL, updated_at = now()
-    FROM voter_changed c WHERE c.voter_id = v.voter_id AND NOT c.is_new`);
+      source_updated_at = c.source_updated_at, removed_at = NULL, updated_at = now(), source_run_id = $1, source_line = c.line
+    FROM voter_changed c WHERE c.voter_id = v.voter_id AND NOT c.is_new`, [runId]);
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
 }
 
+// ---------------------------------------------------------------- the state's first load
+
 /**
- * The first load into an empty registry: every staged row is new and none is a change, so the
- * staged rows go straight in, with no diff. At least `minNewRows` rows make it a bulk load.
- * Duplicate voter IDs are not searched for first: the primary key finds them. When it does,
- * the insert is undone (to a savepoint), `rejectDuplicates` takes them out of the staging
- * table and the insert runs again.
+ * The state's first load of a big file (the registry empty, see `importVoters`) streams the
+ * file's rows straight into `voters`, with no staging table and no diff: there is nothing to
+ * compare with. The same row layout as VOTER_STAGING_COPY, plus the run.
  */
-export async function insertFirstLoad(client: Queryable, staged: number, rejectDuplicates: () => Promise<void>, minNewRows = BULK_MIN_NEW_ROWS): Promise<{ inserted: number; bulk: boolean }> {
-  const bulk = staged >= minNewRows;
-  const insert = async () => {
-    const run = () => client.query(`INSERT INTO voters (${VOTER_COLUMNS}) SELECT ${VOTER_COLUMNS} FROM voter_staging${bulk ? '' : ' ORDER BY voter_id'}`);
-    return (bulk ? await withIndexesSetAside(client, run) : await run()).rowCount ?? 0;
-  };
-  await client.query('SAVEPOINT first_load');
+export const FIRST_LOAD_COPY = `COPY voters (source_line, ${VOTER_COLUMNS}, source_run_id) FROM STDIN`;
+
+export type FirstLoad = SetAside;
+
+/** Before the first load's COPY: sets the indexes and keys of `voters` aside (rebuilt by `finishFirstLoad`). */
+export function startFirstLoad(client: Queryable): Promise<FirstLoad> {
+  return setIndexesAside(client);
+}
+
+/**
+ * After the first load's COPY: rebuilds the primary key. When it finds a voter ID given twice
+ * (a savepoint undoes the failed build), every line of that ID after its first is removed and
+ * returned as a reject, and the key is built again. Then the other indexes and the keys.
+ */
+export async function finishFirstLoad(client: Queryable, aside: FirstLoad): Promise<{ inserted: number; duplicates: Array<{ line: number; reason: string }> }> {
+  let duplicates: Array<{ line: number; reason: string }> = [];
+  await client.query('SAVEPOINT first_load_key');
   try {
-    const inserted = await insert();
-    await client.query('RELEASE SAVEPOINT first_load');
-    return { inserted, bulk };
+    await rebuildPrimaryKey(client, aside);
+    await client.query('RELEASE SAVEPOINT first_load_key');
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err; // unique_violation: a voter ID twice
-    await client.query('ROLLBACK TO SAVEPOINT first_load');
+    await client.query('ROLLBACK TO SAVEPOINT first_load_key');
+    const { rows } = await client.query<{ line: number; first_line: number }>(`
+      WITH ranked AS (
+        SELECT voter_id, source_line, min(source_line) OVER (PARTITION BY voter_id) AS first_line
+          FROM voters WHERE voter_id IN (SELECT voter_id FROM voters GROUP BY voter_id HAVING count(*) > 1)
+      )
+      DELETE FROM voters v USING ranked r
+       WHERE v.voter_id = r.voter_id AND v.source_line = r.source_line AND r.source_line <> r.first_line
+      RETURNING v.source_line AS line, r.first_line`);
+    duplicates = rows.map((r) => ({ line: r.line, reason: `duplicate voter_id (first seen on line ${r.first_line})` }));
+    await rebuildPrimaryKey(client, aside);
   }
-  await rejectDuplicates();
-  return { inserted: await insert(), bulk };
+  await rebuildIndexesAndKeys(client, aside);
+  const inserted = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM voters')).rows[0]!.n;
+  return { inserted, duplicates };
 }
 
 /** Full file: voters of the county that the file no longer lists are marked removed (never deleted). */
@@ -209,7 +256,7 @@ export type VoterRecord = {
   voter_id: string; county_code: string; first_name: string | null; middle_name: string | null; last_name: string | null;
   suffix: string | null; first_key: string | null; last_key: string | null; dob: string | null; zip: string | null;
   status: string; confidential: boolean; email: string | null; phone: string | null; language: string | null;
-  source_updated_at: Date; removed_at: Date | null;
+  source_updated_at: Date; removed_at: Date | null; source_run_id: number | null; source_line: number | null;
 };
 
 export async function getVoter(db: Queryable, voterId: string): Promise<VoterRecord | null> {
