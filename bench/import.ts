@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { benchRuntime, peakRssMb, result } from './support.ts';
+import { benchRuntime, cpuSeconds, cpuSpent, peakRssMb, result } from './support.ts';
 import { importVoters } from '../src/registry/import.ts';
 
 const count = Number(process.argv[2] ?? 1_000_000);
@@ -22,7 +22,9 @@ if (!existsSync(file)) {
 const { rt, done } = await benchRuntime();
 try {
   const deps = { db: rt.db, profile: rt.profile, clock: rt.clock, dataDir: rt.config.dataDir };
+  const cpu0 = await cpuSeconds(rt.db.pool);
   const report = await importVoters(deps, { source: file });
+  const importCpu = cpuSpent(cpu0, await cpuSeconds(rt.db.pool));
   const importSeconds = report.durationMs / 1000;
   console.log(`import:   ${report.rows} rows in ${importSeconds.toFixed(2)} s = ${Math.round(report.rows / importSeconds)} rows/s (inserted ${report.inserted}, rejected ${report.rejected}) phases ${JSON.stringify(report.phases)}`);
 
@@ -34,6 +36,7 @@ try {
   await rt.db.pool.query(`CREATE UNLOGGED TABLE raw_voters (voter_id text, county_code text, first_name text, middle_name text, last_name text, suffix text,
     dob text, zip text, status text, confidential text, email text, phone text, language text, updated_at text)`);
   const client = await rt.db.pool.connect();
+  const copyCpu0 = await cpuSeconds(rt.db.pool);
   const t0 = performance.now();
   try {
     await pipeline(createReadStream(file), client.query(copyFrom('COPY raw_voters FROM STDIN WITH (FORMAT csv, HEADER true)')));
@@ -41,13 +44,21 @@ try {
     client.release();
   }
   const copySeconds = (performance.now() - t0) / 1000;
+  const copyCpu = cpuSpent(copyCpu0, await cpuSeconds(rt.db.pool));
   console.log(`raw COPY: ${report.rows} rows in ${copySeconds.toFixed(2)} s = ${Math.round(report.rows / copySeconds)} rows/s (baseline)`);
+  // CPU seconds, which a busy machine does not inflate (PostgreSQL's parallel index-build workers not included).
+  console.log(`CPU:      import node ${importCpu.node.toFixed(1)} s + postgres ${importCpu.postgres.toFixed(1)} s; raw COPY node ${copyCpu.node.toFixed(1)} s + postgres ${copyCpu.postgres.toFixed(1)} s`);
   const ratio = importSeconds / copySeconds;
   console.log(`ratio import/COPY: ${ratio.toFixed(2)}×   peak RSS of the imports: ${importPeakMb} MB (of the whole run, with the baseline: ${peakRssMb()} MB)`);
   result({
     bench: 'import', rows: report.rows, rows_per_s: Math.round(report.rows / importSeconds), baseline_rows_per_s: Math.round(report.rows / copySeconds),
     ratio: Number(ratio.toFixed(2)), reimport_changed: again.inserted + again.updated, peak_rss_mb: importPeakMb,
+    cpu_s: { import_node: round1(importCpu.node), import_postgres: round1(importCpu.postgres), copy_node: round1(copyCpu.node), copy_postgres: round1(copyCpu.postgres) },
   });
 } finally {
   await done();
+}
+
+function round1(n: number): number {
+  return Number(n.toFixed(1));
 }

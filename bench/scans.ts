@@ -12,13 +12,12 @@
  *
  * `npm run bench -- scans [BALLOTS] [PUSH_BALLOTS]`
  */
-import { createReadStream, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { benchRuntime, peakRssMb, result } from './support.ts';
-import type { Queryable } from '../src/db/pool.ts';
+import { benchRuntime, cpuSeconds, cpuSpent, peakRssMb, result } from './support.ts';
 import { buildServer } from '../src/web/server.ts';
 import { createApiKey } from '../src/auth/api-keys.ts';
 import { importTrackingFile } from '../src/mailtracking/tracking.service.ts';
@@ -53,29 +52,6 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<number
   out.end(chunk);
   await once(out, 'finish');
   return n;
-}
-
-/**
- * CPU seconds used so far by this process and by each PostgreSQL backend of the bench database
- * (Linux /proc; 0 elsewhere): a figure that a busy machine does not inflate.
- */
-async function cpuSeconds(db: Queryable): Promise<{ node: number; backends: Map<number, number> }> {
-  const usage = process.cpuUsage();
-  const backends = new Map<number, number>();
-  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      backends.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch { /* not on this machine, or ended */ }
-  }
-  return { node: (usage.user + usage.system) / 1e6, backends };
-}
-
-function cpuSpent(before: { node: number; backends: Map<number, number> }, after: { node: number; backends: Map<number, number> }): { node: number; postgres: number } {
-  let postgres = 0;
-  for (const [pid, seconds] of after.backends) postgres += seconds - (before.backends.get(pid) ?? 0);
-  return { node: after.node - before.node, postgres };
 }
 
 const { rt, done } = await benchRuntime();
